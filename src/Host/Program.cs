@@ -1,2 +1,30 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using MikroNet.Features;
+using MikroNet.Host;
+using MikroNet.Host.Cli;
+using MikroNet.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// A private PostgreSQL when no connection string is configured; stopped when the host stops.
+await using var localPostgres = await builder.StartLocalPostgresWhenUnconfiguredAsync(BootLog.Create());
+
+builder.AddInfrastructure();
+builder.AddFeatures();
+builder.AddApiDocs();
+
+var app = builder.Build();
+
+if (Verbs.IsVerb(args)) return await Verbs.RunAsync(app, args);
+
+await app.MigrateOnStartAsync();
+app.UseDatabaseErrorMapping();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseFeatures();
+app.UseApiDocs();
+app.MapHealthEndpoints();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,27 @@
+using FastEndpoints;
+using FluentValidation;
+using MikroNet.Infrastructure.Persistence;
+
+namespace MikroNet.Features.Auth.Register;
+
+public sealed class Request
+{
+    public string Username { get; set; } = "";
+    public string Password { get; set; } = "";
+
+    /// <summary>admin or operator; defaults to operator (the first user is always admin).</summary>
+    public string? Role { get; set; }
+}
+
+public sealed record Response(int UserId, string Username, string Role);
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.Username).NotEmpty().Length(3, Limits.Username)
+            .Matches("^[A-Za-z0-9._@-]+$").WithMessage("Username may hold letters, digits and . _ @ - only.");
+        RuleFor(r => r.Password).NotEmpty().Length(8, 128);
+        RuleFor(r => r.Role).Must(r => r is null or "admin" or "operator").WithMessage("Role must be admin or operator.");
+    }
+}

@@ -1,0 +1,28 @@
+using FastEndpoints;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace MikroNet.Features.Clients.ClientDetails;
+
+public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<Response>>
+{
+    public override void Configure()
+    {
+        Get("/client/{id:int}/details");
+        Summary(s => s.Summary = "A client with its subscriptions, their invoices and payments (the seed's route)");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var client = await db.Clients.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.Payments)
+            .SingleOrDefaultAsync(c => c.Id == req.Id, ct);
+        if (client is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
+
+        var subscriptions = client.Subscriptions.OrderBy(s => s.StartDate).Select(SubscriptionView.From).ToList();
+        await Send.OkAsync(new Envelope<Response>("Client details retrieved successfully",
+            new Response(ClientView.From(client), subscriptions)), ct);
+    }
+}

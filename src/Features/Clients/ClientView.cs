@@ -1,0 +1,21 @@
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
+using NodaTime;
+
+namespace MikroNet.Features.Clients;
+
+/// <summary>A client as REST shows it: the seed's fields first, then ours. The PPP password is never shown.</summary>
+public sealed record ClientView(int ClientId, string Name, string PhoneNumber, string Address, string PppSecretName,
+    int? RouterId, int? PlanId, string Status, bool AutoRenew, ProvisioningView Provisioning, Instant CreatedAt,
+    Instant UpdatedAt)
+{
+    public static ClientView From(Client c) =>
+        new(c.Id, c.Name, c.PhoneNumber, c.Address, c.PppSecretName, c.RouterId, c.PlanId, StatusOf(c), c.AutoRenew,
+            new ProvisioningView(SnakeCaseEnums.ToSnakeCase(c.ProvisioningState), c.ProvisioningError),
+            c.CreatedAt, c.UpdatedAt);
+
+    /// <summary>isolated (by billing) wins over the operator's active/disabled.</summary>
+    public static string StatusOf(Client c) => c.IsolatedAt is not null ? "isolated" : SnakeCaseEnums.ToSnakeCase(c.Status);
+}
+
+public sealed record ProvisioningView(string State, string? LastError);

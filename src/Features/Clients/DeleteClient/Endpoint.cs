@@ -1,0 +1,44 @@
+using FastEndpoints;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace MikroNet.Features.Clients.DeleteClient;
+
+public sealed class Request
+{
+    public int Id { get; set; }
+}
+
+/// <summary>
+/// Deletes softly (invoices and payments stay on record) and queues the secret's removal and the kick of
+/// its live session: removing a secret alone does not end a connected customer's session.
+/// </summary>
+public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, MessageOnly>
+{
+    public override void Configure()
+    {
+        Delete("/client/delete/{id:int}");
+        Summary(s => s.Summary = "Delete a client and remove its PPP secret (the seed's route)");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == req.Id, ct);
+        if (client is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
+
+        var now = clock.GetCurrentInstant();
+        client.DeletedAt = now;
+        client.UpdatedAt = now;
+        client.ProvisioningState = ProvisioningState.Pending;
+        db.Enqueue(now, client.RouterId!.Value, client, RouterCommandKind.RemoveSecret, new { name = client.PppSecretName });
+        db.Enqueue(now, client.RouterId.Value, client, RouterCommandKind.KickSession, new { name = client.PppSecretName });
+        db.Audit(User, now, "client.deleted", "client", client.Id, new { client.Name, client.PppSecretName });
+        await db.SaveChangesAsync(ct);
+
+        await Send.OkAsync(new MessageOnly("Client deleted successfully"), ct);
+    }
+}

@@ -1,0 +1,61 @@
+using FastEndpoints;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Infrastructure.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace MikroNet.Features.Clients.RegisterClient;
+
+/// <summary>Creates the client and queues its PPP secret for the router in the same transaction.</summary>
+public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock clock)
+    : Endpoint<Request, Envelope<ClientView>>
+{
+    public override void Configure()
+    {
+        Post("/client/register");
+        Summary(s => s.Summary = "Register a client and provision its PPP secret (the seed's route)");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        if (!await db.Routers.AnyAsync(r => r.Id == req.RouterId, ct))
+            ThrowError(r => r.RouterId!, $"Router {req.RouterId} does not exist.", StatusCodes.Status422UnprocessableEntity);
+        if (req.PlanId is not null && !await db.Plans.AnyAsync(p => p.Id == req.PlanId, ct))
+            ThrowError(r => r.PlanId!, $"Plan {req.PlanId} does not exist.", StatusCodes.Status422UnprocessableEntity);
+        if (await db.Clients.AnyAsync(c => c.RouterId == req.RouterId && c.PppSecretName == req.PppSecretName, ct))
+            ThrowError(r => r.PppSecretName!, "This PPP secret name is already used on this router.",
+                StatusCodes.Status409Conflict);
+
+        // One transaction: the audit row needs the generated id, and must not outlive a failed insert.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetCurrentInstant();
+        var client = new Client
+        {
+            Name = req.Name!.Trim(),
+            PhoneNumber = ClientRules.NormalizePhone(req.PhoneNumber!),
+            Address = req.Address!.Trim(),
+            PppSecretName = req.PppSecretName!,
+            PppPasswordProtected = secrets.Protect(req.PppPassword!),
+            RouterId = req.RouterId,
+            PlanId = req.PlanId,
+            Status = ClientStatus.Active,
+            AutoRenew = req.AutoRenew ?? true,
+            ProvisioningState = ProvisioningState.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Clients.Add(client);
+        db.Enqueue(now, req.RouterId!.Value, client, RouterCommandKind.SyncSecret, new { name = client.PppSecretName });
+        await db.SaveChangesAsync(ct);
+        db.Audit(User, now, "client.registered", "client", client.Id,
+            new { client.Name, client.PppSecretName, client.RouterId });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        await Send.ResponseAsync(new Envelope<ClientView>("Client registered successfully", ClientView.From(client)),
+            StatusCodes.Status201Created, ct);
+    }
+}

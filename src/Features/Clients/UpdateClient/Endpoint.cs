@@ -1,0 +1,62 @@
+using FastEndpoints;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Infrastructure.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace MikroNet.Features.Clients.UpdateClient;
+
+public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock clock)
+    : Endpoint<Request, Envelope<ClientView>>
+{
+    public override void Configure()
+    {
+        Put("/client/update/{id:int}");
+        Summary(s => s.Summary = "Change a client; a new secret name or router moves the PPP secret (the seed's route)");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == req.Id, ct);
+        if (client is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
+
+        var routerId = req.RouterId ?? client.RouterId!.Value;
+        var secretName = req.PppSecretName ?? client.PppSecretName;
+        if (req.RouterId is not null && !await db.Routers.AnyAsync(r => r.Id == req.RouterId, ct))
+            ThrowError(r => r.RouterId!, $"Router {req.RouterId} does not exist.", StatusCodes.Status422UnprocessableEntity);
+        if (req.PlanId is not null && !await db.Plans.AnyAsync(p => p.Id == req.PlanId, ct))
+            ThrowError(r => r.PlanId!, $"Plan {req.PlanId} does not exist.", StatusCodes.Status422UnprocessableEntity);
+        if (await db.Clients.AnyAsync(c => c.Id != client.Id && c.RouterId == routerId && c.PppSecretName == secretName, ct))
+            ThrowError(r => r.PppSecretName!, "This PPP secret name is already used on this router.",
+                StatusCodes.Status409Conflict);
+
+        var now = clock.GetCurrentInstant();
+        if (routerId != client.RouterId || secretName != client.PppSecretName)
+        {
+            // The old secret must go, or the customer could still dial in under the old name or router.
+            db.Enqueue(now, client.RouterId!.Value, client, RouterCommandKind.RemoveSecret, new { name = client.PppSecretName });
+        }
+
+        client.Name = req.Name?.Trim() ?? client.Name;
+        client.PhoneNumber = req.PhoneNumber is null ? client.PhoneNumber : ClientRules.NormalizePhone(req.PhoneNumber);
+        client.Address = req.Address?.Trim() ?? client.Address;
+        client.PppSecretName = secretName;
+        client.RouterId = routerId;
+        client.PlanId = req.PlanId ?? client.PlanId;
+        client.AutoRenew = req.AutoRenew ?? client.AutoRenew;
+        if (req.PppPassword is not null) client.PppPasswordProtected = secrets.Protect(req.PppPassword);
+        client.UpdatedAt = now;
+        client.ProvisioningState = ProvisioningState.Pending;
+        db.Enqueue(now, routerId, client, RouterCommandKind.SyncSecret, new { name = secretName });
+        db.Audit(User, now, "client.updated", "client", client.Id, new
+        {
+            client.Name, client.PppSecretName, client.RouterId, client.PlanId, password_changed = req.PppPassword is not null,
+        });
+        await db.SaveChangesAsync(ct);
+
+        await Send.OkAsync(new Envelope<ClientView>("Client updated successfully", ClientView.From(client)), ct);
+    }
+}

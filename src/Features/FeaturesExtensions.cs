@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using FastEndpoints;
+using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Infrastructure.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace MikroNet.Features;
+
+public static class FeaturesExtensions
+{
+    public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddFastEndpoints(o => o.Assemblies = [typeof(FeaturesExtensions).Assembly]);
+        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Auth.Login.Endpoint.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.LoginPermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+            o.OnRejected = (context, ct) => new ValueTask(Results.Problem(
+                title: "Too many login attempts", detail: "Wait a minute before trying again.",
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseFeatures(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseFastEndpoints(c =>
+        {
+            c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            c.Serializer.Options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+            c.Validation.UsePropertyNamingPolicy = true;
+            c.Binding.UsePropertyNamingPolicy = true;
+            c.Errors.UseProblemDetails();
+        });
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using FastEndpoints;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Infrastructure.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace MikroNet.Features.Routers.RegisterRouter;
+
+public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock clock) : Endpoint<Request, Envelope<RouterView>>
+{
+    public override void Configure()
+    {
+        Post("/routers");
+        Roles(Common.Roles.Admin);
+        Summary(s => s.Summary = "Register a MikroTik router (stored only; its password is encrypted at rest)");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        if (await db.Routers.AnyAsync(r => r.Name == req.Name, ct))
+            ThrowError(r => r.Name, "A router with this name exists.", StatusCodes.Status409Conflict);
+
+        // One transaction: the audit row needs the generated id, and must not outlive a failed insert.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetCurrentInstant();
+        var router = new Router
+        {
+            Name = req.Name!,
+            Host = req.Host!,
+            Port = req.Port ?? (req.UseTls ? 8729 : 8728),
+            UseTls = req.UseTls,
+            Username = req.Username!,
+            PasswordProtected = secrets.Protect(req.Password!),
+            TlsFingerprint = req.TlsFingerprint,
+            Encoding = req.Encoding,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Routers.Add(router);
+        await db.SaveChangesAsync(ct);
+        db.Audit(User, now, "router.registered", "router", router.Id, new { router.Name, router.Host, router.Port });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        await Send.ResponseAsync(new Envelope<RouterView>("Router registered successfully", RouterView.From(router)),
+            StatusCodes.Status201Created, ct);
+    }
+}

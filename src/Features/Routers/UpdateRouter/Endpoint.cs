@@ -1,0 +1,42 @@
+using FastEndpoints;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace MikroNet.Features.Routers.UpdateRouter;
+
+public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock clock) : Endpoint<Request, Envelope<RouterView>>
+{
+    public override void Configure()
+    {
+        Put("/routers/{id:int}");
+        Roles(Common.Roles.Admin);
+        Summary(s => s.Summary = "Change a router's connection settings");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var router = await db.Routers.SingleOrDefaultAsync(r => r.Id == req.Id, ct);
+        if (router is null) ThrowError($"Router {req.Id} was not found.", StatusCodes.Status404NotFound);
+        if (req.Name is not null && await db.Routers.AnyAsync(r => r.Name == req.Name && r.Id != req.Id, ct))
+            ThrowError(r => r.Name, "A router with this name exists.", StatusCodes.Status409Conflict);
+
+        router.Name = req.Name ?? router.Name;
+        router.Host = req.Host ?? router.Host;
+        router.Port = req.Port ?? router.Port;
+        router.UseTls = req.UseTls ?? router.UseTls;
+        router.Username = req.Username ?? router.Username;
+        if (req.Password is not null) router.PasswordProtected = secrets.Protect(req.Password);
+        router.TlsFingerprint = req.TlsFingerprint ?? router.TlsFingerprint;
+        router.Encoding = req.Encoding ?? router.Encoding;
+        router.UpdatedAt = clock.GetCurrentInstant();
+        db.Audit(User, router.UpdatedAt, "router.updated", "router", router.Id,
+            new { router.Name, router.Host, router.Port, password_changed = req.Password is not null });
+        await db.SaveChangesAsync(ct);
+
+        await Send.OkAsync(new Envelope<RouterView>("Router updated successfully", RouterView.From(router)), ct);
+    }
+}

@@ -1,0 +1,42 @@
+using FastEndpoints.Swagger;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MikroNet.Infrastructure.Persistence;
+
+namespace MikroNet.Host;
+
+internal static class HostExtensions
+{
+    public static IHostApplicationBuilder AddApiDocs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.SwaggerDocument(o =>
+        {
+            o.ShortSchemaNames = true;
+            o.DocumentSettings = s =>
+            {
+                s.Title = "MikroNet REST API";
+                s.Version = "v1";
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>The OpenAPI document at /swagger/v1/swagger.json, browsable at /swagger.</summary>
+    public static WebApplication UseApiDocs(this WebApplication app)
+    {
+        app.UseSwaggerGen();
+        return app;
+    }
+
+    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>On by default with the private PostgreSQL; with a configured server, `migrate` is explicit.</summary>
+    public static async Task MigrateOnStartAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("Database:MigrateOnStart")) await MigrationRunner.MigrateAsync(app.Services);
+    }
+}

@@ -1,0 +1,75 @@
+using MikroNet.Infrastructure.LocalPostgres;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Security;
+using MikroNet.Infrastructure.Storage;
+using MikroNet.Infrastructure.Time;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace MikroNet.Infrastructure;
+
+public static class InfrastructureExtensions
+{
+    public const string ConnectionStringName = "Postgres";
+
+    /// <summary>
+    /// Starts a private PostgreSQL cluster when no connection string is configured and points
+    /// ConnectionStrings:Postgres at it. Returns null when an existing server is configured.
+    /// </summary>
+    public static async Task<LocalPostgresServer?> StartLocalPostgresWhenUnconfiguredAsync(
+        this IHostApplicationBuilder builder, ILogger logger)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionStringName))) return null;
+
+        var options = builder.Configuration.GetSection(LocalPostgresOptions.Section).Get<LocalPostgresOptions>() ?? new();
+        var folder = DataPaths.Resolve(options.DataDirectory, builder.Environment.ContentRootPath);
+        var server = await LocalPostgresServer.StartAsync(options, folder, logger);
+        await server.EnsureDatabaseAsync(options.Database);
+        builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = server.ConnectionString(options.Database);
+        builder.Configuration["Database:MigrateOnStart"] ??= "true";
+        return server;
+    }
+
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set.");
+
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddOptions<TimeZoneOptions>().BindConfiguration("Billing").ValidateOnStart();
+        services.AddSingleton<ProviderClock>();
+
+        services.AddDbContext<MikroNetDb>(o => o
+            .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
+            .UseSnakeCaseNamingConvention()
+            // Soft-deleted clients are hidden on purpose; their subscriptions are only reached through them.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
+
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
+        var dataDirectory = DataPaths.Resolve(storage.DataDirectory, builder.Environment.ContentRootPath);
+        services.AddDataProtection()
+            .SetApplicationName("MikroNet")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddSingleton<SecretProtector>();
+
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => SigningKey.Load(
+            sp.GetRequiredService<IOptions<AuthOptions>>().Value, builder.Environment, dataDirectory));
+        services.AddScoped<TokenService>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtSetup>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthorization();
+
+        services.AddHealthChecks().AddDbContextCheck<MikroNetDb>("database", tags: ["ready"]);
+        return builder;
+    }
+}

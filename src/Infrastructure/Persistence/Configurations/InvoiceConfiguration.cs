@@ -1,0 +1,40 @@
+using MikroNet.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MikroNet.Infrastructure.Persistence.Configurations;
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> b)
+    {
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_invoices_total_amount", "total_amount > 0");
+            t.HasCheckConstraint("ck_invoices_amount_paid", "amount_paid >= 0 AND amount_paid <= total_amount");
+            t.HasCheckConstraint("ck_invoices_status", $"status IN ({SnakeCaseEnums.SqlList<InvoiceStatus>()})");
+            t.HasCheckConstraint("ck_invoices_kind", $"kind IN ({SnakeCaseEnums.SqlList<InvoiceKind>()})");
+        });
+        b.Ignore(i => i.Balance);
+        b.Property(i => i.Number).HasMaxLength(32);
+        b.HasIndex(i => i.Number).IsUnique();
+        b.HasIndex(i => new { i.NumberYear, i.NumberSequence }).IsUnique();
+        // The database, not a read-then-insert check, guarantees one period invoice per subscription.
+        b.HasIndex(i => i.SubscriptionId).IsUnique().HasFilter("kind = 'period'")
+            .HasDatabaseName("ux_invoices_one_period_invoice");
+        b.HasIndex(i => new { i.ClientId, i.Status });
+        b.HasIndex(i => i.DueDate);
+        b.HasOne(i => i.Client).WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(i => i.Payments).WithOne(p => p.Invoice).HasForeignKey(p => p.InvoiceId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvoiceNumberCounterConfiguration : IEntityTypeConfiguration<InvoiceNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<InvoiceNumberCounter> b)
+    {
+        b.HasKey(c => c.Year);
+        b.Property(c => c.Year).ValueGeneratedNever();
+    }
+}

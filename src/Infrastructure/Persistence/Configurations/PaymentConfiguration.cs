@@ -1,0 +1,33 @@
+using MikroNet.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MikroNet.Infrastructure.Persistence.Configurations;
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> b)
+    {
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_payments_amount", "amount > 0");
+            t.HasCheckConstraint("ck_payments_method", $"payment_method IN ({SnakeCaseEnums.SqlList<PaymentMethod>()})");
+            t.HasCheckConstraint("ck_payments_status", $"status IN ({SnakeCaseEnums.SqlList<PaymentStatus>()})");
+        });
+        b.Property(p => p.Reference).HasMaxLength(Limits.DefaultText);
+        b.Property(p => p.IdempotencyKey).HasMaxLength(Limits.DefaultText);
+        b.HasIndex(p => p.IdempotencyKey).IsUnique();
+        b.HasIndex(p => p.InvoiceId);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.HasKey(r => new { r.Scope, r.Key });
+        b.Property(r => r.Scope).HasMaxLength(Limits.Name);
+        b.Property(r => r.RequestHash).HasMaxLength(128);
+        b.Property(r => r.ResponseBody).HasColumnType("text");
+    }
+}

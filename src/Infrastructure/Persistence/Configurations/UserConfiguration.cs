@@ -1,0 +1,26 @@
+using MikroNet.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MikroNet.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> b)
+    {
+        b.ToTable(t => t.HasCheckConstraint("ck_users_role", $"role IN ({SnakeCaseEnums.SqlList<UserRole>()})"));
+        b.Property(u => u.Username).HasMaxLength(Limits.Username);
+        b.Property(u => u.PasswordHash).HasMaxLength(Limits.LongText);
+        b.HasIndex(u => u.Username).IsUnique();
+        b.HasMany(u => u.Tokens).WithOne(t => t.User).HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserTokenConfiguration : IEntityTypeConfiguration<UserToken>
+{
+    public void Configure(EntityTypeBuilder<UserToken> b)
+    {
+        b.Property(t => t.Id).ValueGeneratedNever();
+        b.HasIndex(t => t.ExpiresAt);
+    }
+}

@@ -1,0 +1,52 @@
+using NodaTime;
+
+namespace MikroNet.Infrastructure.Persistence.Entities;
+
+public sealed class Client
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string PhoneNumber { get; set; }
+    public required string Address { get; set; }
+    public required string PppSecretName { get; set; }
+
+    /// <summary>Data Protection ciphertext of the PPP password.</summary>
+    public required string PppPasswordProtected { get; set; }
+
+    /// <summary>Null only for a deleted client whose router was removed later.</summary>
+    public int? RouterId { get; set; }
+    public Router? Router { get; set; }
+
+    /// <summary>The plan the next period renews on.</summary>
+    public int? PlanId { get; set; }
+    public Plan? Plan { get; set; }
+
+    /// <summary>The operator's switch (enable/disable).</summary>
+    public ClientStatus Status { get; set; }
+
+    /// <summary>Set by billing enforcement while an invoice is overdue; cleared when it is paid.</summary>
+    public Instant? IsolatedAt { get; set; }
+
+    public bool AutoRenew { get; set; } = true;
+
+    /// <summary>Start of the first period; period k starts at anchor + k × plan months.</summary>
+    public LocalDate? AnchorDate { get; set; }
+
+    public ProvisioningState ProvisioningState { get; set; }
+    public string? ProvisioningError { get; set; }
+
+    public Instant CreatedAt { get; set; }
+    public Instant UpdatedAt { get; set; }
+
+    /// <summary>Clients are deleted softly so their invoices and payments stay on record.</summary>
+    public Instant? DeletedAt { get; set; }
+
+    public List<Subscription> Subscriptions { get; set; } = [];
+
+    /// <summary>Whether the router should refuse this client's PPP login.</summary>
+    public bool SecretDisabled => Status == ClientStatus.Disabled || IsolatedAt is not null;
+}
+
+public enum ClientStatus { Active, Disabled }
+
+public enum ProvisioningState { Pending, Synced, Failed }

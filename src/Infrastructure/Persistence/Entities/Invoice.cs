@@ -1,0 +1,35 @@
+using NodaTime;
+
+namespace MikroNet.Infrastructure.Persistence.Entities;
+
+public sealed class Invoice
+{
+    public int Id { get; set; }
+
+    /// <summary>INV-yyyy-nnnnnn, consecutive per year without gaps.</summary>
+    public required string Number { get; set; }
+    public int NumberYear { get; set; }
+    public int NumberSequence { get; set; }
+
+    public int ClientId { get; set; }
+    public Client? Client { get; set; }
+    public int SubscriptionId { get; set; }
+    public Subscription? Subscription { get; set; }
+    public InvoiceKind Kind { get; set; }
+
+    public LocalDate InvoiceDate { get; set; }
+    public LocalDate DueDate { get; set; }
+    public decimal TotalAmount { get; set; }
+    public decimal AmountPaid { get; set; }
+    public InvoiceStatus Status { get; set; }
+    public Instant CreatedAt { get; set; }
+    public Instant UpdatedAt { get; set; }
+    public List<Payment> Payments { get; set; } = [];
+
+    public decimal Balance => TotalAmount - AmountPaid;
+}
+
+/// <summary>Period invoices are unique per subscription; other kinds leave room for one-off charges.</summary>
+public enum InvoiceKind { Period, Other }
+
+public enum InvoiceStatus { Pending, PartiallyPaid, Paid, Overdue, Void }

@@ -1,0 +1,22 @@
+using NodaTime;
+
+namespace MikroNet.Infrastructure.Persistence.Entities;
+
+public sealed class Payment
+{
+    public int Id { get; set; }
+    public int InvoiceId { get; set; }
+    public Invoice? Invoice { get; set; }
+    public decimal Amount { get; set; }
+    public LocalDate PaymentDate { get; set; }
+    public PaymentMethod PaymentMethod { get; set; }
+    public PaymentStatus Status { get; set; }
+    public string? Reference { get; set; }
+    public string? IdempotencyKey { get; set; }
+    public int? RecordedByUserId { get; set; }
+    public Instant CreatedAt { get; set; }
+}
+
+public enum PaymentMethod { Cash, BankTransfer, EWallet, CreditCard, Other }
+
+public enum PaymentStatus { Completed, Refunded }
