@@ -122,7 +122,7 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
             await _stream.WriteAsync(sentence, _lifetime.Token);
             await _stream.FlushAsync(_lifetime.Token);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException && _lifetime.IsCancellationRequested)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException || (ex is OperationCanceledException && _lifetime.IsCancellationRequested))
         {
             Close(new RouterOsConnectionException($"Writing to {Endpoint} failed.", ex));
             ThrowIfClosed();
