@@ -1,6 +1,6 @@
 using MikroNet.Infrastructure.RouterOs;
 using MikroNet.RouterOsEmulator;
-using Emulator = MikroNet.RouterOsEmulator.RouterOsEmulator;
+using EmulatorServer = MikroNet.RouterOsEmulator.RouterOsEmulator;
 
 namespace MikroNet.RouterOs.Tests.Support;
 
@@ -9,9 +9,9 @@ internal sealed class TestRouter : IAsyncDisposable
 {
     public const string Password = "s3cret=with=equals";
 
-    private TestRouter(Emulator emulator) => Emulator = emulator;
+    private TestRouter(EmulatorServer emulator) => Emulator = emulator;
 
-    public Emulator Emulator { get; }
+    public EmulatorServer Emulator { get; }
 
     public RouterEndpoint Endpoint => new(
         "127.0.0.1",
@@ -26,7 +26,7 @@ internal sealed class TestRouter : IAsyncDisposable
     {
         var options = new EmulatorOptions { Port = 0, Username = "admin", Password = Password };
         configure?.Invoke(options);
-        return new TestRouter(await Emulator.StartAsync(options));
+        return new TestRouter(await EmulatorServer.StartAsync(options));
     }
 
     public Task<RouterOsConnection> ConnectAsync(RouterOsClientOptions? options = null) =>
