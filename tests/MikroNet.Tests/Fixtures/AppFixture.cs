@@ -45,6 +45,8 @@ public class AppFixture : IAsyncLifetime
             web.UseSetting("Auth:SigningKey", SigningKey);
             web.UseSetting("Auth:LoginPermitsPerMinute", "100000");
             web.UseSetting("Storage:DataDirectory", DataDirectory);
+            // Tests call BillingService.RunDueAsync with the fake clock instead of waiting for its timer.
+            web.UseSetting("Billing:Enabled", "false");
             foreach (var (key, value) in Settings()) web.UseSetting(key, value);
             web.ConfigureServices(services =>
             {
