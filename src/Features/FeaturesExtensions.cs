@@ -12,6 +12,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using NodaTime.Text;
+using Microsoft.Extensions.Primitives;
 
 namespace MikroNet.Features;
 
@@ -48,8 +50,17 @@ public static class FeaturesExtensions
             c.Serializer.Options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
             c.Validation.UsePropertyNamingPolicy = true;
             c.Binding.UsePropertyNamingPolicy = true;
+            // Query and route values (GET /invoices/generate?as_of=2026-12-20) are ISO dates like the JSON ones.
+            c.Binding.ValueParserFor<LocalDate>(ParseLocalDate);
+            c.Binding.ValueParserFor(typeof(LocalDate?), ParseLocalDate);
             c.Errors.UseProblemDetails();
         });
         return app;
+    }
+
+    private static ParseResult ParseLocalDate(StringValues input)
+    {
+        var result = LocalDatePattern.Iso.Parse(input.ToString());
+        return new ParseResult(result.Success, result.Success ? result.Value : null);
     }
 }

@@ -3,11 +3,11 @@ namespace MikroNet.Features.Billing.GenerateInvoices;
 /// <summary>
 /// The whole generation as one statement. Parameters: @as_of (date), @lead, @grace, @year (int), @now (timestamptz).
 /// <list type="bullet">
-/// <item><c>due</c>: each client's last active period that reaches its renewal day (end − lead) by @as_of, with the
-/// earliest due date among the client's unpaid invoices.</item>
-/// <item><c>periods</c> (recursive): the next period, then the one after while its renewal day has also come, so a
-/// run after days of downtime catches up. A period is raised only when, on its renewal day, no unpaid invoice was
-/// past its grace (invoices raised earlier in the same chain count): the answer a day-by-day run would give.</item>
+/// <item><c>due</c>: each client's last active period whose renewal day (end − lead) has come by @as_of, for
+/// clients with auto-renew and no invoice overdue as of @as_of (marked overdue, or unpaid past its grace and
+/// not yet marked because enforcement has not run).</item>
+/// <item><c>periods</c> (recursive): the next period, then each following one whose renewal day has also come,
+/// so a client several periods behind gets every missing period in one run.</item>
 /// <item><c>new_subscriptions</c>: ON CONFLICT on (client_id, period_index) makes re-runs and racing hosts no-ops.</item>
 /// <item><c>counter</c>: takes as many numbers as there are new periods in one row update; the row lock queues
 /// concurrent numbering and a rollback gives the numbers back.</item>
@@ -18,10 +18,7 @@ public static class Sql
     public const string Generate = """
         WITH RECURSIVE
         due AS (
-            SELECT s.client_id, c.anchor_date, c.plan_id, p.period_months, p.price, s.period_index, s.end_date,
-                   (SELECT min(i.due_date) FROM invoices i
-                     WHERE i.client_id = s.client_id
-                       AND i.status IN ('pending', 'partially_paid', 'overdue')) AS unpaid_due
+            SELECT s.client_id, c.anchor_date, c.plan_id, p.period_months, p.price, s.period_index, s.end_date
             FROM subscriptions s
             JOIN clients c ON c.id = s.client_id
             JOIN plans p ON p.id = c.plan_id
@@ -30,23 +27,24 @@ public static class Sql
               AND c.deleted_at IS NULL AND c.auto_renew AND c.anchor_date IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM subscriptions later
                                WHERE later.client_id = s.client_id AND later.period_index > s.period_index)
+              AND NOT EXISTS (SELECT 1 FROM invoices i
+                               WHERE i.client_id = s.client_id
+                                 AND (i.status = 'overdue'
+                                      OR (i.status IN ('pending', 'partially_paid') AND i.due_date + @grace < @as_of)))
         ),
         periods AS (
             SELECT client_id, anchor_date, plan_id, period_months, price,
                    period_index + 1 AS period_index,
                    end_date + 1 AS start_date,
-                   (anchor_date + make_interval(months => (period_index + 2) * period_months))::date - 1 AS end_date,
-                   least(unpaid_due, end_date) AS unpaid_due
+                   (anchor_date + make_interval(months => (period_index + 2) * period_months))::date - 1 AS end_date
             FROM due
-            WHERE unpaid_due IS NULL OR unpaid_due + @grace >= end_date - @lead
           UNION ALL
             SELECT client_id, anchor_date, plan_id, period_months, price,
                    period_index + 1,
                    end_date + 1,
-                   (anchor_date + make_interval(months => (period_index + 2) * period_months))::date - 1,
-                   least(unpaid_due, end_date)
+                   (anchor_date + make_interval(months => (period_index + 2) * period_months))::date - 1
             FROM periods
-            WHERE end_date - @lead <= @as_of AND unpaid_due + @grace >= end_date - @lead
+            WHERE end_date - @lead <= @as_of
         ),
         new_subscriptions AS (
             INSERT INTO subscriptions (client_id, plan_id, period_index, start_date, end_date, price, status, created_at)
