@@ -129,7 +129,7 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
             {
                 // Going to the back of the thread-pool queue lets callers already scheduled (typically those whose
                 // replies just arrived) queue their next command first, so they share this write.
-                await Task.Yield();
+                if (Environment.GetEnvironmentVariable("NOYIELD") is null) { await Task.Yield(); }
                 while (batch.WrittenCount < 64 * 1024 && _writes.Reader.TryRead(out var sentence))
                 {
                     batch.Write(sentence);
