@@ -31,9 +31,9 @@ for (var i = 0; i < args.Length; i++)
 Console.WriteLine($"{secrets} secrets, up to {inFlight} commands in flight, {(tls ? "TLS" : "plain TCP")}, {Environment.ProcessorCount} CPUs");
 
 // Warm up both paths, then pause so tiered JIT finishes promoting the hot methods before anything is timed.
-await RunAsync("warm-up", 2_000, pipelined: false);
-await RunAsync("warm-up", 2_000, pipelined: true);
-await Task.Delay(500);
+await RunAsync("warm-up", secrets, pipelined: false);
+await RunAsync("warm-up", secrets, pipelined: true);
+await Task.Delay(1000);
 
 // The machine may be shared, so each mode runs several times and the median counts.
 var sequential = new List<TimeSpan>();

@@ -84,12 +84,12 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            Abandon(tag);
+            Abandon(tag, command);
             throw new RouterOsTimeoutException($"{command} on {Endpoint} got no answer within {limit}.");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Abandon(tag);
+            Abandon(tag, command);
             throw;
         }
     }
@@ -129,7 +129,7 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
             {
                 // Going to the back of the thread-pool queue lets callers already scheduled (typically those whose
                 // replies just arrived) queue their next command first, so they share this write.
-                if (Environment.GetEnvironmentVariable("NOYIELD") is null) { await Task.Yield(); }
+                await Task.Yield();
                 while (batch.WrittenCount < 64 * 1024 && _writes.Reader.TryRead(out var sentence))
                 {
                     batch.Write(sentence);
@@ -150,10 +150,13 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets a command the caller gave up on and asks the router to stop it.</summary>
-    private void Abandon(string tag)
+    /// <summary>
+    /// Forgets a command the caller gave up on and asks the router to stop it; a <c>/cancel</c> that itself timed
+    /// out is not cancelled again, or an unresponsive router would get an endless chain of them.
+    /// </summary>
+    private void Abandon(string tag, string command)
     {
-        if (_pending.TryRemove(tag, out _) && IsConnected)
+        if (_pending.TryRemove(tag, out _) && IsConnected && command != "/cancel")
         {
             _ = CancelOnRouterAsync(tag);
         }
