@@ -101,12 +101,8 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
         await _writeLoop;
     }
 
-    private byte[] EncodeCommand(string command, IEnumerable<string>? words, string tag)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        SentenceWriter.Write(buffer, [command, .. words ?? [], ".tag=" + tag], _encoding);
-        return buffer.WrittenSpan.ToArray();
-    }
+    private byte[] EncodeCommand(string command, IEnumerable<string>? words, string tag) =>
+        SentenceWriter.Encode([command, .. words ?? [], ".tag=" + tag], _encoding);
 
     private void Enqueue(byte[] sentence)
     {
