@@ -12,7 +12,7 @@ namespace MikroNet.Infrastructure.RouterOs;
 
 /// <summary>
 /// One logged-in API session. Every command carries its own <c>.tag</c>, so any number of callers may send at once:
-/// a write lock keeps sentences whole on the wire and a single reader loop routes replies to their command by tag.
+/// a single writer loop keeps sentences whole on the wire and a single reader loop routes replies to their command by tag.
 /// </summary>
 public sealed partial class RouterOsConnection : IAsyncDisposable
 {
@@ -62,6 +62,7 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);
+        cancellationToken.ThrowIfCancellationRequested();
         ThrowIfClosed();
 
         // Tags are never reused, so a late reply for an abandoned command cannot reach a newer one.
