@@ -109,6 +109,28 @@ public sealed class BillingDriver(AppFixture app)
 
     public BillingService Service => app.Host.Services.GetRequiredService<BillingService>();
 
+    /// <summary>
+    /// For a test that moves the clock: takes the admin token at the fixture's start time (tokens expire by the
+    /// fake clock) and puts the clock back when disposed, so the class's other tests find it where they expect.
+    /// </summary>
+    public async Task<IAsyncDisposable> TimeTravelAsync()
+    {
+        app.Clock.Reset(Start);
+        await app.AdminTokenAsync();
+        return new ClockReset(app);
+    }
+
+    public static readonly Instant Start = Instant.FromUtc(2026, 11, 25, 3, 0);
+
+    private sealed class ClockReset(AppFixture app) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            app.Clock.Reset(Start);
+            return ValueTask.CompletedTask;
+        }
+    }
+
     /// <summary>Moves the fake clock to a moment given in UTC.</summary>
     public void SetUtc(int year, int month, int day, int hour, int minute = 0) =>
         app.Clock.Reset(Instant.FromUtc(year, month, day, hour, minute));

@@ -90,22 +90,16 @@ public sealed class EnforcementTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Service_DayPastGrace_RecordsIsolationInBillingRun()
     {
+        await using var travel = await _billing.TimeTravelAsync();
         var router = await _billing.RouterAsync();
         var plan = await _billing.PlanAsync();
         var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
         _billing.SetUtc(2026, 12, 20, 3);
-        try
-        {
-            var run = (await _billing.Service.RunDueAsync(default)).ShouldHaveSingleItem();
-            run.ClientsIsolated.ShouldBeGreaterThanOrEqualTo(1);
-            await using var db = app.Db();
-            (await db.Clients.SingleAsync(c => c.Id == client)).IsolatedAt.ShouldNotBeNull();
-            (await db.Subscriptions.CountAsync(s => s.ClientId == client)).ShouldBe(1);
-        }
-        finally
-        {
-            // Later tests of this class use the admin token issued at the original time.
-            app.Clock.Reset(Instant.FromUtc(2026, 11, 25, 3, 0));
-        }
+
+        var run = (await _billing.Service.RunDueAsync(default)).ShouldHaveSingleItem();
+        run.ClientsIsolated.ShouldBeGreaterThanOrEqualTo(1);
+        await using var db = app.Db();
+        (await db.Clients.SingleAsync(c => c.Id == client)).IsolatedAt.ShouldNotBeNull();
+        (await db.Subscriptions.CountAsync(s => s.ClientId == client)).ShouldBe(1);
     }
 }

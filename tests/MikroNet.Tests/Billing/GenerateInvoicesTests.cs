@@ -15,7 +15,7 @@ public sealed class GenerateInvoicesTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task Register_WithPlan_RaisesFirstInvoiceAndAnchorsClient()
     {
-        app.Clock.Reset(Instant.FromUtc(2026, 11, 25, 3, 0));
+        app.Clock.Reset(BillingDriver.Start);
         var router = await _billing.RouterAsync();
         var plan = await _billing.PlanAsync(200_000m);
         var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 28));
@@ -39,7 +39,7 @@ public sealed class GenerateInvoicesTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task Generate_LeadTimeBoundary_RaisesOnDayMinusFourOnceOnly()
     {
-        app.Clock.Reset(Instant.FromUtc(2026, 11, 25, 3, 0));
+        app.Clock.Reset(BillingDriver.Start);
         var router = await _billing.RouterAsync();
         var plan = await _billing.PlanAsync(150_000m);
         var client = await _billing.ClientAsync(router, plan, Today);
@@ -68,7 +68,7 @@ public sealed class GenerateInvoicesTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task Generate_UnpaidPastGrace_RaisesNothing()
     {
-        app.Clock.Reset(Instant.FromUtc(2026, 11, 25, 3, 0));
+        app.Clock.Reset(BillingDriver.Start);
         var router = await _billing.RouterAsync();
         var plan = await _billing.PlanAsync();
         var client = await _billing.ClientAsync(router, plan, Today);
@@ -81,6 +81,7 @@ public sealed class GenerateInvoicesTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task Generate_JanuaryThirtyFirstSeveralPeriodsBehind_CatchesUpWithoutDrift()
     {
+        await using var travel = await _billing.TimeTravelAsync();
         app.Clock.Reset(Instant.FromUtc(2026, 1, 31, 3, 0));
         var router = await _billing.RouterAsync();
         var plan = await _billing.PlanAsync();
@@ -121,7 +122,7 @@ public sealed class GenerateInvoicesTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task Generate_AutoRenewOff_RaisesNothing()
     {
-        app.Clock.Reset(Instant.FromUtc(2026, 11, 25, 3, 0));
+        app.Clock.Reset(BillingDriver.Start);
         var router = await _billing.RouterAsync();
         var plan = await _billing.PlanAsync();
         var client = await _billing.ClientAsync(router, plan, Today);
