@@ -31,13 +31,13 @@ internal static class BillingVerbs
             foreach (var i in raised)
                 app.Logger.LogInformation("{Number}: client {Client}, {Start}..{End}, {Amount}, due {Due}",
                     i.Number, i.ClientId, i.StartDate, i.EndDate, i.TotalAmount, i.DueDate);
-            app.Logger.LogInformation("{Count} invoice(s) raised as of {Date}", raised.Count, date);
+            app.Logger.LogInformation("{Count} invoice(s) raised as of {Date:yyyy-MM-dd}", raised.Count, date);
         }
         else
         {
             var result = await scope.ServiceProvider.GetRequiredService<Enforcer>().RunAsync(date, clock.Now, default);
             app.Logger.LogInformation(
-                "Enforced as of {Date}: {Overdue} invoice(s) overdue, {Isolated} client(s) isolated, {Restored} restored",
+                "Enforced as of {Date:yyyy-MM-dd}: {Overdue} invoice(s) overdue, {Isolated} client(s) isolated, {Restored} restored",
                 date, result.InvoicesOverdue, result.ClientsIsolated, result.ClientsRestored);
         }
         return 0;

@@ -62,7 +62,7 @@ public sealed class BillingService(IServiceScopeFactory scopes, IClock clock, IO
         db.BillingRuns.Add(run);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Billing run {Date}: {Raised} invoice(s) raised, {Isolated} client(s) isolated, {Restored} restored",
+        logger.LogInformation("Billing run {Date:yyyy-MM-dd}: {Raised} invoice(s) raised, {Isolated} client(s) isolated, {Restored} restored",
             date, run.InvoicesRaised, run.ClientsIsolated, run.ClientsRestored);
         return run;
     }
