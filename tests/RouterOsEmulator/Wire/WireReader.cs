@@ -53,7 +53,7 @@ internal sealed class WireReader(Stream stream, Encoding encoding)
         }
     }
 
-    private async Task<int> ReadLengthAsync(CancellationToken cancellationToken)
+    private async ValueTask<int> ReadLengthAsync(CancellationToken cancellationToken)
     {
         var first = await ReadByteAsync(cancellationToken);
         var (following, value) = first switch
@@ -74,7 +74,7 @@ internal sealed class WireReader(Stream stream, Encoding encoding)
         return length > MaxWordLength ? throw new InvalidDataException("Word too long.") : (int)length;
     }
 
-    private async Task<byte> ReadByteAsync(CancellationToken cancellationToken)
+    private async ValueTask<byte> ReadByteAsync(CancellationToken cancellationToken)
     {
         if (!HasBufferedData && !await FillAsync(cancellationToken))
         {
@@ -84,7 +84,7 @@ internal sealed class WireReader(Stream stream, Encoding encoding)
         return _buffer[_position++];
     }
 
-    private async Task<bool> FillAsync(CancellationToken cancellationToken)
+    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
         _length = await stream.ReadAsync(_buffer, cancellationToken);
         _position = 0;
