@@ -53,17 +53,21 @@ public sealed partial class OutboxDelivery(
     /// A command is due when no earlier command of the same client is still pending, so a client's commands run
     /// in the order they were queued, one per round. A command that failed for good does not block the ones
     /// after it: a later sync_secret carries the whole desired state and may well succeed.
+    /// Each client's head is found in one pass (DISTINCT ON): a correlated NOT EXISTS planned on a table just
+    /// filled in bulk (before autovacuum analysed it) went quadratic, 2 s per claim at 10,000 rows.
     /// </summary>
     private Task<List<RouterCommand>> ClaimAsync(Instant now, int batchSize, CancellationToken ct) =>
         db.RouterCommands.FromSqlInterpolated($"""
+            WITH heads AS (
+                SELECT DISTINCT ON (client_id) id FROM router_commands
+                WHERE status = 'pending' AND client_id IS NOT NULL
+                ORDER BY client_id, id)
             SELECT c.* FROM router_commands c
             WHERE c.status = 'pending' AND c.next_attempt_at <= {now}
-              AND NOT EXISTS (
-                  SELECT 1 FROM router_commands e
-                  WHERE e.client_id = c.client_id AND e.id < c.id AND e.status = 'pending')
+              AND (c.client_id IS NULL OR c.id IN (SELECT id FROM heads))
             ORDER BY c.id
             LIMIT {batchSize}
-            FOR UPDATE SKIP LOCKED
+            FOR UPDATE OF c SKIP LOCKED
             """).ToListAsync(ct);
 
     /// <summary>All commands for one router go over its one session at once: each is tagged, so they pipeline.</summary>
