@@ -1,6 +1,10 @@
+using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
+using MikroNet.Infrastructure.Security;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using Xunit;
 
 namespace MikroNet.Tests.Provisioning;
@@ -86,5 +90,53 @@ public sealed class ClientLifecycleTests(ProvisioningFixture app) : IClassFixtur
         command.LastError.ShouldBe("input does not match any value of profile");
         command.Attempts.ShouldBe(1);
         app.Emulator.FindSecret("siti").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task EnsureProfile_QueuedWithClientInOneTransaction_ProfileAppearsFirstAndSecretUsesIt()
+    {
+        var routerId = await app.RegisterRouterAsync("profiles");
+        var planId = await app.AddPlanAsync("Silver 20M", "silver-20m");
+        // A slow profile add: without the barrier the client's sync would reach the router first and fail.
+        app.Emulator.Options.CommandDelays["/ppp/profile/add"] = TimeSpan.FromMilliseconds(300);
+        await using (var db = app.Db())
+        {
+            var now = SystemClock.Instance.GetCurrentInstant();
+            var client = new Client
+            {
+                Name = "Rina", PhoneNumber = "+6281234567", Address = "Jl. Test 2", PppSecretName = "rina",
+                PppPasswordProtected = app.Host.Services.GetRequiredService<SecretProtector>().Protect("rina-pass"),
+                RouterId = routerId, PlanId = planId, CreatedAt = now, UpdatedAt = now,
+            };
+            db.Clients.Add(client);
+            db.Enqueue(now, routerId, null, RouterCommandKind.EnsureProfile, new { name = "silver-20m", rate_limit = "20M/20M" });
+            db.Enqueue(now, routerId, client, RouterCommandKind.SyncSecret, new { name = "rina" });
+            await db.SaveChangesAsync();
+        }
+
+        await ProvisioningFixture.EventuallyAsync(() => app.Emulator.FindSecret("rina")?.Profile == "silver-20m", Step,
+            "the secret uses the plan's profile");
+        app.Emulator.Options.CommandDelays.Clear();
+        app.Emulator.Profiles.Single(p => p.Name == "silver-20m").RateLimit.ShouldBe("20M/20M");
+    }
+
+    [Fact]
+    public async Task Reconcile_AfterProfileFixedByHand_RepairsFailedClientAndMarksItSynced()
+    {
+        var routerId = await app.RegisterRouterAsync("fixed-by-hand");
+        var planId = await app.AddPlanAsync("Bronze 5M", "bronze-5m");
+        var clientId = await app.RegisterClientAsync(routerId, "yanto", planId: planId);
+        await ProvisioningFixture.EventuallyAsync(
+            async () => (await app.ProvisioningOfAsync(clientId)).GetProperty("state").GetString() == "failed", Step,
+            "the unknown profile fails the client");
+
+        app.Emulator.AddProfile("bronze-5m", "5M/5M");
+        var (status, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/reconcile");
+
+        status.ShouldBe(200, body.ToString());
+        app.Emulator.FindSecret("yanto")!.Profile.ShouldBe("bronze-5m");
+        var provisioning = await app.ProvisioningOfAsync(clientId);
+        provisioning.GetProperty("state").GetString().ShouldBe("synced");
+        provisioning.GetProperty("last_error").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
     }
 }

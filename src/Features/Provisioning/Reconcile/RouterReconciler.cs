@@ -32,8 +32,9 @@ public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, S
 
         var plan = Plan(router, live, known, onRouter, active, out var unmanaged);
         if (!dryRun) await ApplyAsync(connection, plan, ct);
-
         var changes = plan.ConvertAll(p => p.Change);
+        if (!dryRun) await MarkRepairedAsync(live, changes, ct);
+
         return new ReconcileReport(router.Id, router.Name, dryRun, onRouter.Count, live.Count, unmanaged, changes,
             changes.Count(c => c.Error is not null), watch.ElapsedMilliseconds);
     }
@@ -97,6 +98,23 @@ public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, S
         }
 
         return repairs;
+    }
+
+    /// <summary>
+    /// A client whose last command failed (say, its plan's profile was missing) but whose secret now matches,
+    /// because the operator fixed the router and reconciled, is synced again; one still waiting in the outbox
+    /// keeps the worker's verdict.
+    /// </summary>
+    private async Task MarkRepairedAsync(List<Client> live, List<ReconcileChange> changes, CancellationToken ct)
+    {
+        var refused = changes.Where(c => c.Error is not null && c.ClientId is not null).Select(c => c.ClientId!.Value).ToHashSet();
+        var repaired = live.Where(c => c.ProvisioningState == ProvisioningState.Failed && !refused.Contains(c.Id))
+            .Select(c => c.Id).ToList();
+        if (repaired.Count == 0) return;
+        await db.Clients.Where(c => repaired.Contains(c.Id)
+                && !db.RouterCommands.Any(r => r.ClientId == c.Id && r.Status == RouterCommandStatus.Pending))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProvisioningState, ProvisioningState.Synced)
+                .SetProperty(c => c.ProvisioningError, (string?)null), ct);
     }
 
     private static IEnumerable<Repair> Kicks(IEnumerable<IReadOnlyDictionary<string, string>> sessions, string name, string reason, int clientId) =>

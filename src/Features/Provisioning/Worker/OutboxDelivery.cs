@@ -53,6 +53,8 @@ public sealed partial class OutboxDelivery(
     /// A command is due when no earlier command of the same client is still pending, so a client's commands run
     /// in the order they were queued, one per round. A command that failed for good does not block the ones
     /// after it: a later sync_secret carries the whole desired state and may well succeed.
+    /// A pending ensure_profile is a barrier for its router: commands queued after it wait until it is done, so a
+    /// secret never names a profile that is still on its way.
     /// Each client's head is found in one pass (DISTINCT ON): a correlated NOT EXISTS planned on a table just
     /// filled in bulk (before autovacuum analysed it) went quadratic, 2 s per claim at 10,000 rows.
     /// </summary>
@@ -61,10 +63,16 @@ public sealed partial class OutboxDelivery(
             WITH heads AS (
                 SELECT DISTINCT ON (client_id) id FROM router_commands
                 WHERE status = 'pending' AND client_id IS NOT NULL
-                ORDER BY client_id, id)
+                ORDER BY client_id, id),
+            barriers AS (
+                SELECT router_id, min(id) AS first_id FROM router_commands
+                WHERE status = 'pending' AND kind = 'ensure_profile'
+                GROUP BY router_id)
             SELECT c.* FROM router_commands c
+            LEFT JOIN barriers b ON b.router_id = c.router_id
             WHERE c.status = 'pending' AND c.next_attempt_at <= {now}
               AND (c.client_id IS NULL OR c.id IN (SELECT id FROM heads))
+              AND (b.first_id IS NULL OR c.id <= b.first_id)
             ORDER BY c.id
             LIMIT {batchSize}
             FOR UPDATE OF c SKIP LOCKED
