@@ -57,6 +57,7 @@ async Task<TimeSpan> RunAsync(string label, int count, bool pipelined)
     await using var connection = await RouterOsConnection.ConnectAsync(endpoint);
 
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var allocatedBefore = GC.GetTotalAllocatedBytes();
     var watch = Stopwatch.StartNew();
     if (pipelined)
     {
@@ -81,6 +82,7 @@ async Task<TimeSpan> RunAsync(string label, int count, bool pipelined)
 
     watch.Stop();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
     if (emulator.Secrets.Count != count)
     {
         throw new InvalidOperationException($"Expected {count} secrets, the emulator holds {emulator.Secrets.Count}.");
@@ -88,7 +90,7 @@ async Task<TimeSpan> RunAsync(string label, int count, bool pipelined)
 
     Console.WriteLine(
         $"{label,-16} {watch.Elapsed.TotalMilliseconds,7:F0} ms {count / watch.Elapsed.TotalSeconds,8:F0} adds/s"
-        + $" {cpu.TotalMicroseconds / count,6:F1} µs CPU/add (client + emulator)");
+        + $" {cpu.TotalMicroseconds / count,6:F1} µs CPU/add {allocated / count,6} B/add (client + emulator)");
     return watch.Elapsed;
 }
 

@@ -12,7 +12,7 @@ namespace MikroNet.Infrastructure.RouterOs;
 
 /// <summary>
 /// One logged-in API session. Every command carries its own <c>.tag</c>, so any number of callers may send at once:
-/// a write lock keeps sentences whole on the wire and a single reader loop routes replies to their command by tag.
+/// a single writer loop keeps sentences whole on the wire and a single reader loop routes replies to their command by tag.
 /// </summary>
 public sealed partial class RouterOsConnection : IAsyncDisposable
 {
@@ -62,6 +62,7 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);
+        cancellationToken.ThrowIfCancellationRequested();
         ThrowIfClosed();
 
         // Tags are never reused, so a late reply for an abandoned command cannot reach a newer one.
@@ -101,12 +102,8 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
         await _writeLoop;
     }
 
-    private byte[] EncodeCommand(string command, IEnumerable<string>? words, string tag)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        SentenceWriter.Write(buffer, [command, .. words ?? [], ".tag=" + tag], _encoding);
-        return buffer.WrittenSpan.ToArray();
-    }
+    private byte[] EncodeCommand(string command, IEnumerable<string>? words, string tag) =>
+        SentenceWriter.Encode([command, .. words ?? [], ".tag=" + tag], _encoding);
 
     private void Enqueue(byte[] sentence)
     {

@@ -35,6 +35,13 @@ internal sealed class WireReader(Stream stream, Encoding encoding)
                 continue;
             }
 
+            if (_length - _position >= length)
+            {
+                words.Add(encoding.GetString(_buffer, _position, length));
+                _position += length;
+                continue;
+            }
+
             var bytes = new byte[length];
             for (var filled = 0; filled < length;)
             {
