@@ -21,6 +21,7 @@ public sealed partial class ProvisioningWorker(
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
+            var pause = settings.PollInterval;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -32,14 +33,15 @@ public sealed partial class ProvisioningWorker(
             }
             catch (Exception ex)
             {
-                // The database being away must not kill the worker; the next round tries again.
+                // The database being away must not kill the worker, nor flood the log four times a second.
                 LogRoundFailed(logger, ex);
+                pause = settings.BaseBackoff;
             }
 
             if (claimed > 0) continue;
             try
             {
-                await Task.Delay(settings.PollInterval, stoppingToken);
+                await Task.Delay(pause, stoppingToken);
             }
             catch (OperationCanceledException)
             {
