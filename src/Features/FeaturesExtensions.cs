@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using FastEndpoints;
 using MikroNet.Features.Billing;
+using MikroNet.Features.Provisioning;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,7 @@ public static class FeaturesExtensions
         builder.Services.AddFastEndpoints(o => o.Assemblies = [typeof(FeaturesExtensions).Assembly]);
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddBilling();
+        builder.Services.AddProvisioning();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -9,6 +9,7 @@ internal static class Verbs
     {
         ["migrate"] = MigrateAsync,
         ["billing"] = BillingVerbs.RunAsync,
+        ["routers"] = RoutersVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && All.ContainsKey(args[0]);
