@@ -43,6 +43,14 @@ public static partial class PlanRules
                 new { profile = plan.PppProfile, rate_limit = plan.RateLimit });
     }
 
+    public static async Task EnsureAllOnRouterAsync(MikroNetDb db, int routerId, Instant now, CancellationToken ct)
+    {
+        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        foreach (var plan in plans)
+            db.Enqueue(now, routerId, null, RouterCommandKind.EnsureProfile,
+                new { profile = plan.PppProfile, rate_limit = plan.RateLimit });
+    }
+
     [GeneratedRegex(@"^[0-9]+[kKmMgG]?(/[0-9]+[kKmMgG]?)?( [0-9]+[kKmMgG]?(/[0-9]+[kKmMgG]?)?){0,5}$")]
     private static partial Regex RateLimitPattern();
 }

@@ -91,4 +91,16 @@ public sealed class PlanTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.AdminAsync(HttpMethod.Put, $"/plans/{plan}", new { period_months = 3 })).Status.ShouldBe(409);
         (await app.AdminAsync(HttpMethod.Put, "/plans/999999", new { price = 1 })).Status.ShouldBe(404);
     }
+
+    [Fact]
+    public async Task RegisterRouter_PlansExist_QueuesEveryPlanProfile()
+    {
+        var plan = await _billing.PlanAsync();
+        var router = await _billing.RouterAsync();
+        await using var db = app.Db();
+        var profiles = (await db.RouterCommands.Where(c => c.RouterId == router && c.Kind == RouterCommandKind.EnsureProfile)
+            .ToListAsync()).Select(c => JsonDocument.Parse(c.Payload).RootElement.GetProperty("profile").GetString()).ToList();
+        profiles.Count.ShouldBe(await db.Plans.CountAsync());
+        profiles.ShouldContain((await db.Plans.SingleAsync(p => p.Id == plan)).PppProfile);
+    }
 }
