@@ -1,0 +1,14 @@
+using GraphQL.Types;
+using MikroNet.Features.Graph.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MikroNet.Features.Graph;
+
+/// <summary>The read side: queries only; changes go through REST.</summary>
+public sealed class GraphSchema : Schema
+{
+    public GraphSchema(IServiceProvider services) : base(services)
+    {
+        Query = services.GetRequiredService<QueryType>();
+    }
+}
