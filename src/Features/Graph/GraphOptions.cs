@@ -11,7 +11,7 @@ public sealed class GraphOptions
     [Range(1, 100)] public int MaxDepth { get; set; } = 15;
 
     /// <summary>Largest complexity (GraphQL.NET's analyzer: lists multiply their children by first/last).</summary>
-    [Range(1, int.MaxValue)] public int MaxComplexity { get; set; } = 250_000;
+    [Range(1, int.MaxValue)] public int MaxComplexity { get; set; } = 50_000;
 
     /// <summary>Largest `first`/`last`.</summary>
     [Range(1, 100_000)] public int MaxPageSize { get; set; } = 100;

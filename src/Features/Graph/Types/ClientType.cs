@@ -21,9 +21,11 @@ public sealed class ClientType : ObjectGraphType<ClientRow>
         Field<RouterType>("router").Resolve(c => c.Source.RouterId is { } id ? c.Loaders().Routers.Load(id) : null);
         Field<PlanType>("plan").Description("The plan the next period renews on.")
             .Resolve(c => c.Source.PlanId is { } id ? c.Loaders().Plans.Load(id) : null);
+        // Complexity: a client has about a year of monthly periods, each with one invoice and a few payments.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubscriptionType>>>>("subscriptions")
             .Description("Periods of service, oldest first.")
-            .Resolve(c => c.Loaders().SubscriptionsByClient.Load(c.Source.ClientId));
+            .Resolve(c => c.Loaders().SubscriptionsByClient.Load(c.Source.ClientId))
+            .FieldType.WithComplexityImpact(1, 12);
         Field<NonNullGraphType<DecimalGraphType>>("outstandingBalance")
             .Description("Open balance of the client's invoices that are neither paid nor void.")
             .Resolve(c => c.Loaders().OutstandingByClient.Load(c.Source.ClientId));

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using MikroNet.Features.Graph.Loading;
 using MikroNet.Features.Graph.Scalars;
@@ -21,6 +22,7 @@ public sealed class InvoiceType : ObjectGraphType<InvoiceRow>
         Field<ClientType>("client").Description("Null when the client has been deleted; the invoice stays on record.")
             .Resolve(c => c.Loaders().Clients.Load(c.Source.ClientId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentType>>>>("payments")
-            .Resolve(c => c.Loaders().PaymentsByInvoice.Load(c.Source.InvoiceId));
+            .Resolve(c => c.Loaders().PaymentsByInvoice.Load(c.Source.InvoiceId))
+            .FieldType.WithComplexityImpact(1, 2);
     }
 }

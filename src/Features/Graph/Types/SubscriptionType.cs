@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using MikroNet.Features.Graph.Loading;
 using MikroNet.Features.Graph.Scalars;
@@ -17,6 +18,7 @@ public sealed class SubscriptionType : ObjectGraphType<SubscriptionRow>
         Field<NonNullGraphType<SubscriptionStatusType>>("status").Resolve(c => c.Source.Status);
         Field<PlanType>("plan").Resolve(c => c.Loaders().Plans.Load(c.Source.PlanId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InvoiceType>>>>("invoices")
-            .Resolve(c => c.Loaders().InvoicesBySubscription.Load(c.Source.SubscriptionId));
+            .Resolve(c => c.Loaders().InvoicesBySubscription.Load(c.Source.SubscriptionId))
+            .FieldType.WithComplexityImpact(1, 1);
     }
 }
