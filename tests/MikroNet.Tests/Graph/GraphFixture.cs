@@ -66,6 +66,9 @@ public sealed class SqlCounter : DbCommandInterceptor
 {
     private ConcurrentQueue<string> _statements = new();
 
+    /// <summary>Makes the next statement (other than a token check) throw, as a broken database would.</summary>
+    public bool FailNext { get; set; }
+
     public void Reset() => _statements = new();
 
     public IReadOnlyList<string> Statements() => [.. _statements.Where(s => !s.Contains("user_tokens"))];
@@ -74,6 +77,11 @@ public sealed class SqlCounter : DbCommandInterceptor
         CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         _statements.Enqueue(command.CommandText);
+        if (FailNext && !command.CommandText.Contains("user_tokens"))
+        {
+            FailNext = false;
+            throw new InvalidOperationException("Simulated failure running " + command.CommandText);
+        }
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 

@@ -28,7 +28,7 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
     public async Task Client_NestedSelection_ReturnsSubscriptionsInvoicesAndPayments()
     {
         var answer = await app.QueryAsync("""
-            { client(clientId: 7) { clientId name status outstandingBalance provisioning { state }
+            { client(clientId: 7) { clientId name status isolatedAt outstandingBalance provisioning { state }
                 router { name } plan { name pppProfile }
                 subscriptions { startDate endDate invoices { number invoiceDate dueDate totalAmount balance invoiceStatus
                   payments { amount paymentDate paymentMethod paymentStatus } } } } }
@@ -37,6 +37,7 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
         answer.HasErrors.ShouldBeFalse(answer.Text);
         var client = answer.Data.GetProperty("client");
         client.GetProperty("status").GetString().ShouldBe("ISOLATED");
+        client.GetProperty("isolatedAt").GetString().ShouldBe("2026-11-01T00:00:00Z");
         client.GetProperty("outstandingBalance").GetDecimal().ShouldBe(150000m);
         client.GetProperty("provisioning").GetProperty("state").GetString().ShouldBe("SYNCED");
         client.GetProperty("router").GetProperty("name").GetString().ShouldBe("seed-router");
@@ -128,7 +129,8 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
     {
         var answer = await app.QueryAsync("""
             { clients(first: 50, where: { or: [ { status: { eq: ISOLATED } }, { clientId: { in: [1, 2] } } ],
-                                          and: [ { clientId: { lt: 20 } }, { name: { nstartsWith: "Nobody" } } ] }) { nodes { clientId } } }
+                                          and: [ { clientId: { lt: 20 } }, { name: { nstartsWith: "Nobody" } },
+                                                { createdAt: { gt: "2020-01-01T00:00:00Z" } } ] }) { nodes { clientId } } }
             """);
 
         answer.HasErrors.ShouldBeFalse(answer.Text);

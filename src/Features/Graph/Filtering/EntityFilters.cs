@@ -11,7 +11,8 @@ public static class EntityFilters
         .Add("phoneNumber", c => c.PhoneNumber, typeof(StringOperationFilterInput))
         .Add("address", c => c.Address, typeof(StringOperationFilterInput))
         .Add("pppSecretName", c => c.PppSecretName, typeof(StringOperationFilterInput))
-        .Add("status", ClientStates.Expression, typeof(ClientStatusOperationFilterInput));
+        .Add("status", ClientStates.Expression, typeof(ClientStatusOperationFilterInput))
+        .Add("createdAt", c => c.CreatedAt, typeof(InstantOperationFilterInput));
 
     public static readonly FilterDefinition<Invoice> Invoice = new FilterDefinition<Invoice>()
         .Add("invoiceId", i => i.Id, typeof(IntOperationFilterInput))

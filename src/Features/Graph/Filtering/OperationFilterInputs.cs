@@ -41,6 +41,8 @@ public sealed class DecimalOperationFilterInput() : OperationFilterInput<Decimal
 
 public sealed class LocalDateOperationFilterInput() : OperationFilterInput<LocalDateGraphType>("LocalDateOperationFilterInput", comparable: true);
 
+public sealed class InstantOperationFilterInput() : OperationFilterInput<InstantGraphType>("InstantOperationFilterInput", comparable: true);
+
 public sealed class ClientStatusOperationFilterInput() : OperationFilterInput<ClientStatusType>("ClientStatusOperationFilterInput");
 
 public sealed class InvoiceStatusOperationFilterInput() : OperationFilterInput<InvoiceStatusType>("InvoiceStatusOperationFilterInput");

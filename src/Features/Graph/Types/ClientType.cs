@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using MikroNet.Features.Graph.Loading;
+using MikroNet.Features.Graph.Scalars;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MikroNet.Features.Graph.Types;
@@ -10,13 +11,16 @@ public sealed class ClientType : ObjectGraphType<ClientRow>
     public ClientType()
     {
         Name = "Client";
-        Description = "A customer with a PPPoE login on one router. The PPP password is never exposed.";
+        Description = "A customer with a PPPoE login (PPP secret) on one router.";
         Field<NonNullGraphType<IntGraphType>>("clientId").Resolve(c => c.Source.ClientId);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("phoneNumber").Resolve(c => c.Source.PhoneNumber);
         Field<NonNullGraphType<StringGraphType>>("address").Resolve(c => c.Source.Address);
         Field<NonNullGraphType<StringGraphType>>("pppSecretName").Resolve(c => c.Source.PppSecretName);
         Field<NonNullGraphType<ClientStatusType>>("status").Resolve(c => c.Source.State);
+        Field<InstantGraphType>("isolatedAt").Description("When billing isolated the client; null when not isolated.")
+            .Resolve(c => c.Source.IsolatedAt);
+        Field<NonNullGraphType<InstantGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
         Field<NonNullGraphType<ProvisioningType>>("provisioning").Resolve(c => c.Source);
         Field<RouterType>("router").Resolve(c => c.Source.RouterId is { } id ? c.Loaders().Routers.Load(id) : null);
         Field<PlanType>("plan").Description("The plan the next period renews on.")
