@@ -32,10 +32,10 @@ public static class GraphExtensions
             // Resolvers share the request's DbContext, which allows one command at a time; batch loaders keep the
             // number of statements low, so running fields one by one costs little.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // Depth is checked by the endpoint (QueryDepth), which leaves introspection out.
             .AddComplexityAnalyzer((c, services) =>
             {
                 var options = services.GetRequiredService<IOptions<GraphOptions>>().Value;
-                c.MaxDepth = options.MaxDepth;
                 c.MaxComplexity = options.MaxComplexity;
             })
             .AddUnhandledExceptionHandler(context =>

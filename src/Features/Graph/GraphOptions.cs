@@ -7,8 +7,8 @@ public sealed class GraphOptions
 {
     public const string Section = "GraphQL";
 
-    /// <summary>Deepest selection allowed; introspection (as IDEs send it) needs about 13.</summary>
-    [Range(1, 100)] public int MaxDepth { get; set; } = 15;
+    /// <summary>Deepest selection allowed (introspection fields are not counted).</summary>
+    [Range(1, 100)] public int MaxDepth { get; set; } = 10;
 
     /// <summary>Largest complexity (GraphQL.NET's analyzer: lists multiply their children by first/last).</summary>
     [Range(1, int.MaxValue)] public int MaxComplexity { get; set; } = 50_000;

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using MikroNet.Features.Graph.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,5 +11,7 @@ public sealed class GraphSchema : Schema
     public GraphSchema(IServiceProvider services) : base(services)
     {
         Query = services.GetRequiredService<QueryType>();
+        // IDEs introspect the whole schema on load; that reads no data, so it must not count against MaxComplexity.
+        this.WithIntrospectionComplexityImpact(0);
     }
 }

@@ -157,6 +157,15 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
     }
 
     [Fact]
+    public async Task Query_FullIntrospection_PassesTheLimits()
+    {
+        var answer = await app.QueryAsync(IntrospectionQuery);
+
+        answer.Status.ShouldBe(200, answer.Text);
+        answer.Data.GetProperty("__schema").GetProperty("types").GetArrayLength().ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
     public async Task Query_PageLargerThanMax_ReturnsError()
     {
         var answer = await app.QueryAsync("{ clients(first: 21) { nodes { name } } }");
@@ -203,6 +212,19 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
         var worker = await SendAsync(HttpMethod.Get, "/graphql/service-worker.js", null, token: null);
         worker.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    /// <summary>The introspection query of graphql-js (getIntrospectionQuery), as IDEs send it.</summary>
+    private const string IntrospectionQuery = """
+        query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name }
+          types { ...FullType } directives { name description locations args { ...InputValue } } } }
+        fragment FullType on __Type { kind name description
+          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+          inputFields { ...InputValue } interfaces { ...TypeRef }
+          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+        fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+          ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
+        """;
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 

@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MikroNet.Features.Graph.Http;
 
@@ -61,11 +62,21 @@ internal static class GraphEndpoint
             return;
         }
 
-        if (isGet && !IsQueryOperation(graphRequest))
+        // A document that does not parse is left to the executer, which reports the syntax error.
+        var (document, operation) = Parse(graphRequest);
+        if (isGet && operation is { Operation: not OperationType.Query })
         {
             http.Response.Headers.Allow = "POST";
             await WriteErrorAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed,
                 "Only queries may be sent with GET; use POST.", "METHOD_NOT_ALLOWED");
+            return;
+        }
+
+        var maxDepth = http.RequestServices.GetRequiredService<IOptions<GraphOptions>>().Value.MaxDepth;
+        if (document is not null && operation is not null && QueryDepth.Of(document, operation) is var depth && depth > maxDepth)
+        {
+            await WriteErrorAsync(http, mediaType, mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+                $"The query is {depth} levels deep; at most {maxDepth} are allowed (GraphQL:MaxDepth).", "MAX_DEPTH");
             return;
         }
 
@@ -88,8 +99,8 @@ internal static class GraphEndpoint
         await WriteAsync(http, mediaType, status, result);
     }
 
-    /// <summary>A document that does not parse is left to the executer, which reports the syntax error.</summary>
-    private static bool IsQueryOperation(GraphRequest request)
+    /// <summary>The document and the operation the request selects; nulls when it does not parse or select one.</summary>
+    private static (GraphQLDocument?, GraphQLOperationDefinition?) Parse(GraphRequest request)
     {
         GraphQLDocument document;
         try
@@ -98,13 +109,13 @@ internal static class GraphEndpoint
         }
         catch (GraphQLSyntaxErrorException)
         {
-            return true;
+            return (null, null);
         }
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         var chosen = request.OperationName is { } name
             ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
             : operations.Count == 1 ? operations[0] : null;
-        return chosen is null || chosen.Operation == OperationType.Query;
+        return (document, chosen);
     }
 
     private static Task WriteErrorAsync(HttpContext http, string mediaType, int status, string message, string code) =>
