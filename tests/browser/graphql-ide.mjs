@@ -41,11 +41,11 @@ try {
   await page.keyboard.insertText('query Check { me { username role } clients(first: 3) { totalCount nodes { clientId name status } } }');
   // The editor hands its text to the document state after a short debounce.
   await page.waitForTimeout(1500);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: /Run Operation/ }).click();
 
   const deadline = Date.now() + 15000;
   let answer;
-  while (!(answer = answers.find((a) => a.body.includes('"me"'))) && Date.now() < deadline) await page.waitForTimeout(250);
+  while (!(answer = answers.find((a) => (a.sent ?? '').includes('query Check'))) && Date.now() < deadline) await page.waitForTimeout(250);
   await page.waitForTimeout(1000);
   await page.screenshot({ path: new URL('./graphql-ide.png', import.meta.url).pathname });
 
