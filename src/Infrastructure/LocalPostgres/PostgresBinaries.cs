@@ -18,6 +18,11 @@ public static class PostgresBinaries
                 .Select(d => Path.Combine(d, "bin")));
         }
 
+        return FirstComplete(candidates);
+    }
+
+    public static string FirstComplete(IEnumerable<string> candidates)
+    {
         return candidates.FirstOrDefault(dir => Required.All(p => File.Exists(Path.Combine(dir, p))))
             ?? throw new LocalPostgresException(
                 "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found on PATH or under " +

@@ -126,7 +126,7 @@ public sealed partial class RouterOsConnection
 
     private async Task<ReplySentence> LoginExchangeAsync(string[] words, CancellationToken cancellationToken)
     {
-        await WriteAsync(SentenceWriter.Encode(words, _encoding), cancellationToken);
+        Enqueue(SentenceWriter.Encode(words, _encoding));
         var traps = new List<RouterOsTrap>();
         while (true)
         {

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MikroNet.Infrastructure.RouterOs.Protocol;
@@ -11,7 +12,7 @@ namespace MikroNet.Infrastructure.RouterOs;
 
 /// <summary>
 /// One logged-in API session. Every command carries its own <c>.tag</c>, so any number of callers may send at once:
-/// a write lock keeps sentences whole on the wire and a single reader loop routes replies to their command by tag.
+/// a single writer loop keeps sentences whole on the wire and a single reader loop routes replies to their command by tag.
 /// </summary>
 public sealed partial class RouterOsConnection : IAsyncDisposable
 {
@@ -22,9 +23,10 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
     private readonly Encoding _encoding;
     private readonly RouterOsClientOptions _options;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Channel<byte[]> _writes = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, PendingCommand> _pending = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly Task _writeLoop;
     private Task _readLoop = Task.CompletedTask;
     private long _lastTag;
     private Exception? _closeReason;
@@ -37,6 +39,7 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
         _options = options;
         _logger = logger;
         _reader = new SentenceReader(stream, encoding, options.MaxWordLength);
+        _writeLoop = Task.Run(WriteLoopAsync);
     }
 
     public RouterEndpoint Endpoint { get; }
@@ -59,6 +62,7 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);
+        cancellationToken.ThrowIfCancellationRequested();
         ThrowIfClosed();
 
         // Tags are never reused, so a late reply for an abandoned command cannot reach a newer one.
@@ -72,27 +76,22 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
             ThrowIfClosed();
         }
 
+        LogSending(_logger, command, tag, Endpoint);
+        Enqueue(sentence);
         var limit = timeout ?? _options.CommandTimeout;
-        using var timeoutSource = new CancellationTokenSource(limit);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        var written = false;
         try
         {
-            LogSending(_logger, command, tag, Endpoint);
-            await WriteAsync(sentence, linked.Token);
-            written = true;
-            return await pending.Task.WaitAsync(linked.Token);
+            return await pending.Task.WaitAsync(limit, cancellationToken);
         }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        catch (TimeoutException)
         {
-            _pending.TryRemove(tag, out _);
-            if (written)
-            {
-                _ = CancelOnRouterAsync(tag);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
+            Abandon(tag, command);
             throw new RouterOsTimeoutException($"{command} on {Endpoint} got no answer within {limit}.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Abandon(tag, command);
+            throw;
         }
     }
 
@@ -100,37 +99,63 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
     {
         Close(new RouterOsConnectionException($"Connection to {Endpoint} was disposed."));
         await _readLoop;
+        await _writeLoop;
     }
 
-    private byte[] EncodeCommand(string command, IEnumerable<string>? words, string tag)
+    private byte[] EncodeCommand(string command, IEnumerable<string>? words, string tag) =>
+        SentenceWriter.Encode([command, .. words ?? [], ".tag=" + tag], _encoding);
+
+    private void Enqueue(byte[] sentence)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        SentenceWriter.Write(buffer, [command, .. words ?? [], ".tag=" + tag], _encoding);
-        return buffer.WrittenSpan.ToArray();
+        if (!_writes.Writer.TryWrite(sentence))
+        {
+            ThrowIfClosed();
+        }
     }
 
     /// <summary>
-    /// Only waiting for the lock honours the caller's token: abandoning a write halfway would leave a partial
-    /// sentence on the wire and corrupt every command after it.
+    /// The only writer, so sentences never interleave on the wire. It drains every queued sentence into one write:
+    /// under load that turns hundreds of pipelined commands into a few syscalls and TCP segments.
     /// </summary>
-    private async Task WriteAsync(byte[] sentence, CancellationToken cancellationToken)
+    private async Task WriteLoopAsync()
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        var batch = new ArrayBufferWriter<byte>(16 * 1024);
         try
         {
-            ThrowIfClosed();
-            await _stream.WriteAsync(sentence, _lifetime.Token);
-            await _stream.FlushAsync(_lifetime.Token);
+            while (await _writes.Reader.WaitToReadAsync(_lifetime.Token))
+            {
+                // Going to the back of the thread-pool queue lets callers already scheduled (typically those whose
+                // replies just arrived) queue their next command first, so they share this write.
+                await Task.Yield();
+                while (batch.WrittenCount < 64 * 1024 && _writes.Reader.TryRead(out var sentence))
+                {
+                    batch.Write(sentence);
+                }
+
+                await _stream.WriteAsync(batch.WrittenMemory, _lifetime.Token);
+                await _stream.FlushAsync(_lifetime.Token);
+                batch.ResetWrittenCount();
+            }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException || (ex is OperationCanceledException && _lifetime.IsCancellationRequested))
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
         {
-            Close(new RouterOsConnectionException($"Writing to {Endpoint} failed.", ex));
-            ThrowIfClosed();
-            throw;
+            // Closed while idle or mid-write; Close already failed the waiting commands.
         }
-        finally
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException)
         {
-            _writeLock.Release();
+            Close(new RouterOsConnectionException($"Writing to {Endpoint} failed: {ex.Message}", ex));
+        }
+    }
+
+    /// <summary>
+    /// Forgets a command the caller gave up on and asks the router to stop it; a <c>/cancel</c> that itself timed
+    /// out is not cancelled again, or an unresponsive router would get an endless chain of them.
+    /// </summary>
+    private void Abandon(string tag, string command)
+    {
+        if (_pending.TryRemove(tag, out _) && IsConnected && command != "/cancel")
+        {
+            _ = CancelOnRouterAsync(tag);
         }
     }
 
@@ -222,6 +247,7 @@ public sealed partial class RouterOsConnection : IAsyncDisposable
         }
 
         LogClosed(_logger, Endpoint, reason.Message);
+        _writes.Writer.TryComplete();
         _lifetime.Cancel();
         foreach (var tag in _pending.Keys)
         {

@@ -21,6 +21,29 @@ public class SentenceReaderTests
             .ShouldBe(["!fatal", "session terminated on request"]);
 
     [Fact]
+    public async Task ReadSentence_ReferenceRecord_ParsesEqualsInValue()
+    {
+        var words = await ReadAsync("03 21 72 65 07 3D 2E 69 64 3D 2A 31 0C 3D 63 6F 6D 6D 65 6E 74 3D 61 3D 62 00");
+
+        var reply = ReplySentence.Parse(words!);
+        reply.Type.ShouldBe("!re");
+        reply.Attributes.ShouldBe(new Dictionary<string, string> { [".id"] = "*1", ["comment"] = "a=b" }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task ReadSentence_ReferenceLoginFailure_GivesTrapMessage()
+    {
+        var words = await ReadAsync(
+            "05 21 74 72 61 70 2A 3D 6D 65 73 73 61 67 65 3D 69 6E 76 61 6C 69 64 20 75 73 65 72 20 6E 61 6D 65 20 6F 72 20 70 61 73 73 77 6F 72 64 20 28 36 29 00");
+
+        ReplySentence.Parse(words!).Attributes["message"].ShouldBe("invalid user name or password (6)");
+    }
+
+    [Fact]
+    public async Task ReadSentence_ReferenceEmpty_GivesEmptyWord() =>
+        (await ReadAsync("06 21 65 6D 70 74 79 00")).ShouldBe(["!empty"]);
+
+    [Fact]
     public async Task ReadSentence_LeadingEmptySentence_IsSkipped() =>
         (await ReadAsync("00 00 05 21 64 6F 6E 65 00")).ShouldBe(["!done"]);
 

@@ -50,8 +50,8 @@ internal sealed class TableMenu(string path, Func<RouterState, ItemTable> tableO
             return Reply.Failure(rules.DuplicateName);
         }
 
-        var item = new Dictionary<string, string>(rules.Defaults, StringComparer.Ordinal);
-        foreach (var (key, value) in changes)
+        var item = new Dictionary<string, string>(rules.Defaults.Count + changes.Count + 1, StringComparer.Ordinal) { [".id"] = string.Empty };
+        foreach (var (key, value) in rules.Defaults.Concat(changes))
         {
             item[key] = value;
         }
@@ -61,7 +61,7 @@ internal sealed class TableMenu(string path, Func<RouterState, ItemTable> tableO
             return Reply.Failure(invalid.Message, invalid.Category);
         }
 
-        return [Reply.Done(table.Add(item))];
+        return [Reply.Done(table.Adopt(item))];
     }
 
     private List<string[]> Set(ItemTable table, Request request, RouterState state, IEnumerable<KeyValuePair<string, string>> attributes)

@@ -24,19 +24,33 @@ internal sealed class ItemTable(long firstId)
     public string Insert(long id, Dictionary<string, string> fields)
     {
         var formatted = FormatId(id);
-        var item = new Dictionary<string, string>(StringComparer.Ordinal) { [".id"] = formatted };
+        var item = new Dictionary<string, string>(fields.Count + 1, StringComparer.Ordinal) { [".id"] = formatted };
         foreach (var (key, value) in fields)
         {
             item[key] = value;
         }
 
+        Store(id, item);
+        return formatted;
+    }
+
+    /// <summary>Keeps <paramref name="item"/> itself; it must already hold an <c>.id</c> key so that it prints first.</summary>
+    public string Adopt(Dictionary<string, string> item)
+    {
+        var id = _nextId++;
+        var formatted = FormatId(id);
+        item[".id"] = formatted;
+        Store(id, item);
+        return formatted;
+    }
+
+    private void Store(long id, Dictionary<string, string> item)
+    {
         _items[id] = item;
         if (item.TryGetValue("name", out var name))
         {
             _byName[name] = id;
         }
-
-        return formatted;
     }
 
     public Dictionary<string, string>? Find(string id) =>

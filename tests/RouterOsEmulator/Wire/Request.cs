@@ -8,8 +8,9 @@ internal sealed record Request(string Command, IReadOnlyList<KeyValuePair<string
         var attributes = new List<KeyValuePair<string, string>>();
         var queries = new List<string>();
         string? tag = null;
-        foreach (var word in words.Skip(1))
+        for (var i = 1; i < words.Count; i++)
         {
+            var word = words[i];
             if (word.StartsWith(".tag=", StringComparison.Ordinal))
             {
                 tag = word[5..];

@@ -13,25 +13,45 @@ internal static class WireCodec
     {
         foreach (var word in words)
         {
-            var bytes = encoding.GetBytes(word);
-            WriteLength(output, bytes.Length);
-            output.Write(bytes);
+            var length = encoding.GetByteCount(word);
+            var span = output.GetSpan(5 + length);
+            var prefix = WriteLength(span, (uint)length);
+            output.Advance(prefix + encoding.GetBytes(word, span[prefix..]));
         }
 
-        WriteLength(output, 0);
+        output.GetSpan(1)[0] = 0;
+        output.Advance(1);
     }
 
-    private static void WriteLength(IBufferWriter<byte> output, int length)
+    private static int WriteLength(Span<byte> span, uint value)
     {
-        var value = (uint)length;
-        byte[] prefix = value switch
+        switch (value)
         {
-            < 0x80 => [(byte)value],
-            < 0x4000 => [(byte)((value >> 8) | 0x80), (byte)value],
-            < 0x200000 => [(byte)((value >> 16) | 0xC0), (byte)(value >> 8), (byte)value],
-            < 0x10000000 => [(byte)((value >> 24) | 0xE0), (byte)(value >> 16), (byte)(value >> 8), (byte)value],
-            _ => [0xF0, (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value],
-        };
-        output.Write(prefix);
+            case < 0x80:
+                span[0] = (byte)value;
+                return 1;
+            case < 0x4000:
+                span[0] = (byte)((value >> 8) | 0x80);
+                span[1] = (byte)value;
+                return 2;
+            case < 0x200000:
+                span[0] = (byte)((value >> 16) | 0xC0);
+                span[1] = (byte)(value >> 8);
+                span[2] = (byte)value;
+                return 3;
+            case < 0x10000000:
+                span[0] = (byte)((value >> 24) | 0xE0);
+                span[1] = (byte)(value >> 16);
+                span[2] = (byte)(value >> 8);
+                span[3] = (byte)value;
+                return 4;
+            default:
+                span[0] = 0xF0;
+                span[1] = (byte)(value >> 24);
+                span[2] = (byte)(value >> 16);
+                span[3] = (byte)(value >> 8);
+                span[4] = (byte)value;
+                return 5;
+        }
     }
 }

@@ -35,6 +35,13 @@ internal sealed class WireReader(Stream stream, Encoding encoding)
                 continue;
             }
 
+            if (_length - _position >= length)
+            {
+                words.Add(encoding.GetString(_buffer, _position, length));
+                _position += length;
+                continue;
+            }
+
             var bytes = new byte[length];
             for (var filled = 0; filled < length;)
             {
@@ -53,7 +60,7 @@ internal sealed class WireReader(Stream stream, Encoding encoding)
         }
     }
 
-    private async Task<int> ReadLengthAsync(CancellationToken cancellationToken)
+    private async ValueTask<int> ReadLengthAsync(CancellationToken cancellationToken)
     {
         var first = await ReadByteAsync(cancellationToken);
         var (following, value) = first switch
@@ -74,7 +81,7 @@ internal sealed class WireReader(Stream stream, Encoding encoding)
         return length > MaxWordLength ? throw new InvalidDataException("Word too long.") : (int)length;
     }
 
-    private async Task<byte> ReadByteAsync(CancellationToken cancellationToken)
+    private async ValueTask<byte> ReadByteAsync(CancellationToken cancellationToken)
     {
         if (!HasBufferedData && !await FillAsync(cancellationToken))
         {
@@ -84,7 +91,7 @@ internal sealed class WireReader(Stream stream, Encoding encoding)
         return _buffer[_position++];
     }
 
-    private async Task<bool> FillAsync(CancellationToken cancellationToken)
+    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
         _length = await stream.ReadAsync(_buffer, cancellationToken);
         _position = 0;

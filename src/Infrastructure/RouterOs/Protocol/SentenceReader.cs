@@ -15,8 +15,7 @@ public sealed class SentenceReader(Stream stream, Encoding encoding, int maxWord
     private int _position;
     private int _length;
 
-    /// <summary>True when bytes are already buffered, i.e. the next read will not wait for the network.</summary>
-    public bool HasBufferedData => _position < _length;
+    private bool HasBufferedData => _position < _length;
 
     /// <summary>Returns the next non-empty sentence, or null when the stream ends between sentences.</summary>
     /// <exception cref="EndOfStreamException">The stream ended inside a sentence.</exception>

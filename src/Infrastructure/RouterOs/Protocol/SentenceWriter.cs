@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace MikroNet.Infrastructure.RouterOs.Protocol;
@@ -6,25 +5,26 @@ namespace MikroNet.Infrastructure.RouterOs.Protocol;
 /// <summary>Encodes sentences: each word is its byte length (not char length) plus bytes; a zero-length word ends it.</summary>
 public static class SentenceWriter
 {
-    public static void Write(IBufferWriter<byte> output, IEnumerable<string> words, Encoding encoding)
+    /// <summary>Sizes the array exactly first, so a command costs one allocation.</summary>
+    public static byte[] Encode(IReadOnlyList<string> words, Encoding encoding)
     {
+        var size = 1;
         foreach (var word in words)
         {
             var byteCount = encoding.GetByteCount(word);
-            var span = output.GetSpan(LengthCodec.MaxEncodedSize + byteCount);
-            var prefix = LengthCodec.Encode((uint)byteCount, span);
-            var written = encoding.GetBytes(word, span[prefix..]);
-            output.Advance(prefix + written);
+            size += LengthCodec.GetEncodedSize((uint)byteCount) + byteCount;
         }
 
-        output.GetSpan(1)[0] = 0;
-        output.Advance(1);
-    }
+        // The closing zero-length word is the last byte, already zero in a new array.
+        var sentence = new byte[size];
+        var offset = 0;
+        foreach (var word in words)
+        {
+            var byteCount = encoding.GetByteCount(word);
+            offset += LengthCodec.Encode((uint)byteCount, sentence.AsSpan(offset));
+            offset += encoding.GetBytes(word, sentence.AsSpan(offset));
+        }
 
-    public static byte[] Encode(IEnumerable<string> words, Encoding encoding)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        Write(buffer, words, encoding);
-        return buffer.WrittenSpan.ToArray();
+        return sentence;
     }
 }

@@ -1,6 +1,0 @@
-namespace MikroNet.Features.Clients.ToggleClient;
-
-public sealed class Request
-{
-    public int Id { get; set; }
-}

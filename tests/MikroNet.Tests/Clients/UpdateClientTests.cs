@@ -1,0 +1,88 @@
+using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using Xunit;
+
+namespace MikroNet.Tests.Clients;
+
+public sealed class UpdateClientTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Update_SomeFields_ChangesOnlyThoseAndQueuesSync()
+    {
+        var router = await app.RouterAsync("upd-router");
+        var id = await app.RegisterClientAsync(router, "upd-1");
+
+        var (status, body) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { address = "Jl. Baru 2" });
+
+        status.ShouldBe(200);
+        var data = body.GetProperty("data");
+        data.GetProperty("address").GetString().ShouldBe("Jl. Baru 2");
+        data.GetProperty("name").GetString().ShouldBe("Budi Santoso");
+        await using var db = app.Db();
+        (await db.RouterCommands.Where(c => c.ClientId == id).OrderBy(c => c.Id).Select(c => c.Kind).ToListAsync())
+            .ShouldBe([RouterCommandKind.SyncSecret, RouterCommandKind.SyncSecret]);
+    }
+
+    [Fact]
+    public async Task Update_NewSecretName_RemovesOldSecretBeforeSyncingNew()
+    {
+        var router = await app.RouterAsync("rename-router");
+        var id = await app.RegisterClientAsync(router, "old-name");
+
+        var (status, _) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { ppp_secret_name = "new-name" });
+
+        status.ShouldBe(200);
+        await using var db = app.Db();
+        var commands = await db.RouterCommands.Where(c => c.ClientId == id).OrderBy(c => c.Id).ToListAsync();
+        commands.Select(c => c.Kind).ShouldBe(
+            [RouterCommandKind.SyncSecret, RouterCommandKind.RemoveSecret, RouterCommandKind.SyncSecret]);
+        commands[1].Payload.ShouldContain("old-name");
+        commands[2].Payload.ShouldContain("new-name");
+    }
+
+    [Fact]
+    public async Task Update_SecretNameTakenOnRouter_Returns409AndChangesNothing()
+    {
+        var router = await app.RouterAsync("taken-router");
+        await app.RegisterClientAsync(router, "taken");
+        var id = await app.RegisterClientAsync(router, "mine");
+
+        var (status, body) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}",
+            new { ppp_secret_name = "taken", name = "Should Not Stick" });
+
+        status.ShouldBe(409);
+        body.ErrorNames().ShouldBe(["ppp_secret_name"]);
+        await using var db = app.Db();
+        (await db.Clients.SingleAsync(c => c.Id == id)).Name.ShouldBe("Budi Santoso");
+        (await db.RouterCommands.CountAsync(c => c.ClientId == id)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Update_InvalidPhone_Returns400()
+    {
+        var router = await app.RouterAsync("phone-router");
+        var id = await app.RegisterClientAsync(router, "phone");
+        var (status, body) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { phone_number = "abc" });
+        status.ShouldBe(400);
+        body.ErrorNames().ShouldBe(["phone_number"]);
+    }
+
+    [Fact]
+    public async Task Update_UnknownClient_Returns404()
+    {
+        var (status, _) = await app.AdminAsync(HttpMethod.Put, "/client/update/999999", new { name = "Nobody" });
+        status.ShouldBe(404);
+    }
+
+    [Fact]
+    public async Task Update_UnknownRouter_Returns422()
+    {
+        var router = await app.RouterAsync("move-router");
+        var id = await app.RegisterClientAsync(router, "mover");
+        var (status, body) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { router_id = 999999 });
+        status.ShouldBe(422);
+        body.ErrorNames().ShouldBe(["router_id"]);
+    }
+}
