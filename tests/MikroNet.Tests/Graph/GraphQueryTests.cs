@@ -170,6 +170,24 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
     }
 
     [Fact]
+    public async Task Invoices_WhereEnumInAndComputedBalance_SortsByBalance()
+    {
+        var answer = await app.QueryAsync("""
+            { invoices(first: 5, where: { invoiceStatus: { in: [PARTIALLY_PAID, OVERDUE] }, balance: { gt: 0 },
+                                          number: { nin: ["INV-2026-000001"] } },
+                       order: [{ balance: DESC }, { invoiceId: DESC }]) {
+                totalCount nodes { invoiceId number balance } } }
+            """);
+
+        answer.HasErrors.ShouldBeFalse(answer.Text);
+        var invoices = answer.Data.GetProperty("invoices");
+        invoices.GetProperty("totalCount").GetInt32().ShouldBe(GraphFixture.Clients * GraphFixture.Periods - 1);
+        var nodes = invoices.GetProperty("nodes").EnumerateArray().ToList();
+        nodes.ShouldAllBe(n => n.GetProperty("balance").GetDecimal() == 50000m);
+        nodes.Select(n => n.GetProperty("invoiceId").GetInt32()).ShouldBeInOrder(SortDirection.Descending);
+    }
+
+    [Fact]
     public async Task PlansRoutersMe_ReturnLists()
     {
         var answer = await app.QueryAsync("{ plans { name price periodMonths } routers { name host port useTls } me { username role } }");
