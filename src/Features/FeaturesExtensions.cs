@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using FastEndpoints;
+using MikroNet.Features.Provisioning;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public static class FeaturesExtensions
     {
         builder.Services.AddFastEndpoints(o => o.Assemblies = [typeof(FeaturesExtensions).Assembly]);
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddProvisioning();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

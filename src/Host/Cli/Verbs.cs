@@ -8,6 +8,7 @@ internal static class Verbs
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> All = new()
     {
         ["migrate"] = MigrateAsync,
+        ["routers"] = RoutersVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && All.ContainsKey(args[0]);

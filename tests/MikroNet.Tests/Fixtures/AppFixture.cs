@@ -35,7 +35,7 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync();
         Host = await AlbaHost.For<Program>(web =>
@@ -45,6 +45,8 @@ public class AppFixture : IAsyncLifetime
             web.UseSetting("Auth:SigningKey", SigningKey);
             web.UseSetting("Auth:LoginPermitsPerMinute", "100000");
             web.UseSetting("Storage:DataDirectory", DataDirectory);
+            // Routers in most tests are made up; ProvisioningFixture turns the outbox worker on against an emulator.
+            web.UseSetting("Provisioning:WorkerEnabled", "false");
             foreach (var (key, value) in Settings()) web.UseSetting(key, value);
             web.ConfigureServices(services =>
             {
@@ -55,7 +57,7 @@ public class AppFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }

@@ -1,0 +1,22 @@
+using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Infrastructure.RouterOs;
+using MikroNet.Infrastructure.Security;
+using Microsoft.Extensions.Logging;
+
+namespace MikroNet.Features.Provisioning;
+
+/// <summary>Turns a stored router into a live API session.</summary>
+public sealed class RouterConnector(
+    IRouterOsConnectionPool pool, SecretProtector secrets, RouterOsClientOptions options, ILogger<RouterConnector> logger)
+{
+    /// <summary>The router's shared session; a changed address or password opens a new one.</summary>
+    public Task<RouterOsConnection> PooledAsync(Router router, CancellationToken ct) =>
+        pool.GetAsync(router.Id, EndpointOf(router), ct);
+
+    /// <summary>A session of its own, so that a check proves the router accepts a login now.</summary>
+    public Task<RouterOsConnection> FreshAsync(Router router, CancellationToken ct) =>
+        RouterOsConnection.ConnectAsync(EndpointOf(router), options, logger, ct);
+
+    private RouterEndpoint EndpointOf(Router r) =>
+        new(r.Host, r.Port, r.UseTls, r.Username, secrets.Unprotect(r.PasswordProtected), r.TlsFingerprint, r.Encoding);
+}

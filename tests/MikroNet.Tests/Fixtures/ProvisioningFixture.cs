@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.RouterOsEmulator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using Shouldly;
+
+namespace MikroNet.Tests.Fixtures;
+
+/// <summary>
+/// A host whose outbox worker runs for real against an in-process RouterOS emulator on loopback, with short
+/// backoffs. The worker schedules retries in real time, so this fixture uses the system clock.
+/// </summary>
+public class ProvisioningFixture : AppFixture
+{
+    public const string RouterUser = "mikronet";
+    public const string RouterPassword = "router-secret";
+
+    public RouterOsEmulator.RouterOsEmulator Emulator { get; private set; } = null!;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("Provisioning:WorkerEnabled", "true"),
+        new("Provisioning:PollInterval", "00:00:00.050"),
+        new("Provisioning:BaseBackoff", "00:00:00.100"),
+        new("Provisioning:MaxBackoff", "00:00:01"),
+        new("Provisioning:ConnectTimeout", "00:00:02"),
+        new("Provisioning:CommandTimeout", "00:00:05"),
+    ];
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.RemoveAll<IClock>();
+        services.AddSingleton<IClock>(SystemClock.Instance);
+    }
+
+    public override async Task InitializeAsync()
+    {
+        Emulator = await RouterOsEmulator.RouterOsEmulator.StartAsync(
+            new EmulatorOptions { Username = RouterUser, Password = RouterPassword });
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+
+    /// <summary>Registers the emulator as a router through REST.</summary>
+    public async Task<int> RegisterRouterAsync(string name, int? port = null, string password = RouterPassword)
+    {
+        var (status, body) = await AdminAsync(HttpMethod.Post, "/routers", new
+        {
+            name, host = "127.0.0.1", port = port ?? Emulator.Port, username = RouterUser, password,
+        });
+        status.ShouldBe(201, body.ToString());
+        return body.GetProperty("data").GetProperty("router_id").GetInt32();
+    }
+
+    public async Task<int> RegisterClientAsync(int routerId, string secretName, string password = "ppp-pass-1", int? planId = null)
+    {
+        var (status, body) = await AdminAsync(HttpMethod.Post, "/client/register", new
+        {
+            name = "Client " + secretName, phone_number = "+6281234567", address = "Jl. Test 1",
+            ppp_secret_name = secretName, ppp_password = password, router_id = routerId, plan_id = planId,
+        });
+        status.ShouldBe(201, body.ToString());
+        return body.GetProperty("data").GetProperty("client_id").GetInt32();
+    }
+
+    public async Task<int> AddPlanAsync(string name, string profile)
+    {
+        await using var db = Db();
+        var plan = new Plan { Name = name, Price = 100_000m, PeriodMonths = 1, PppProfile = profile, CreatedAt = SystemClock.Instance.GetCurrentInstant() };
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+        return plan.Id;
+    }
+
+    public async Task<JsonElement> ProvisioningOfAsync(int clientId)
+    {
+        var (status, body) = await AdminAsync(HttpMethod.Get, $"/client/{clientId}/details");
+        status.ShouldBe(200, body.ToString());
+        return body.GetProperty("data").GetProperty("client").GetProperty("provisioning");
+    }
+
+    public async Task<List<RouterCommand>> CommandsOfAsync(int clientId)
+    {
+        await using var db = Db();
+        return await db.RouterCommands.AsNoTracking().Where(c => c.ClientId == clientId).OrderBy(c => c.Id).ToListAsync();
+    }
+
+    /// <summary>Polls until the condition holds; fails with the message after the timeout.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string because)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (watch.Elapsed > timeout) throw new ShouldAssertException($"Not within {timeout}: {because}");
+            await Task.Delay(25);
+        }
+    }
+
+    public static Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string because) =>
+        EventuallyAsync(() => Task.FromResult(condition()), timeout, because);
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MikroNet.Infrastructure.RouterOs;
+using MikroNet.Tests.Fixtures;
+using Shouldly;
+using Xunit;
+
+namespace MikroNet.Tests.Provisioning;
+
+/// <summary>The verb as cron runs it: the host executable in a process of its own, on the test's database and keys.</summary>
+public sealed class ReconcileCliTests(ProvisioningFixture app) : IClassFixture<ProvisioningFixture>
+{
+    [Fact]
+    public async Task RoutersReconcile_DryRunThenRun_ReportsJsonAndRepairsOnlyOnTheSecondRun()
+    {
+        var routerId = await app.RegisterRouterAsync("cli");
+        await app.RegisterClientAsync(routerId, "cli-1");
+        await ProvisioningFixture.EventuallyAsync(() => app.Emulator.FindSecret("cli-1") is not null,
+            TimeSpan.FromSeconds(5), "the secret is provisioned");
+        await using (var router = await RouterOsConnection.ConnectAsync(new(
+            "127.0.0.1", app.Emulator.Port, false, ProvisioningFixture.RouterUser, ProvisioningFixture.RouterPassword)))
+        {
+            await router.RemoveAsync("/ppp/secret", app.Emulator.FindSecret("cli-1")!.Id);
+        }
+
+        var (dryExit, dryOut) = await RunVerbAsync("routers", "reconcile", "--router", routerId.ToString(), "--dry-run");
+        dryExit.ShouldBe(0, dryOut);
+        var dry = JsonDocument.Parse(dryOut).RootElement;
+        dry.GetProperty("dry_run").GetBoolean().ShouldBeTrue();
+        dry.GetProperty("changes")[0].GetProperty("action").GetString().ShouldBe("add");
+        app.Emulator.FindSecret("cli-1").ShouldBeNull();
+
+        var (exit, output) = await RunVerbAsync("routers", "reconcile", "--router", routerId.ToString());
+        exit.ShouldBe(0, output);
+        app.Emulator.FindSecret("cli-1").ShouldNotBeNull();
+
+        (await RunVerbAsync("routers", "reconcile", "--bogus")).Exit.ShouldBe(2);
+    }
+
+    private async Task<(int Exit, string Output)> RunVerbAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ConnectionStrings__Postgres"] = app.ConnectionString;
+        start.Environment["Storage__DataDirectory"] = app.DataDirectory;
+        start.Environment["Auth__SigningKey"] = "Y2xpLXRlc3RzLXNpZ25pbmcta2V5LXRoaXJ0eS10d28tYnl0ZXMtbG9uZy0xMjM0NTY=";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}
