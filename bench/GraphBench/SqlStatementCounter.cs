@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MikroNet.GraphBench;
 
-/// <summary>Counts the commands EF Core runs in this process (its DiagnosticListener), leaving out token checks.</summary>
+/// <summary>
+/// Counts the commands EF Core runs (its DiagnosticListener) while serving an HTTP request, leaving out token checks
+/// and anything background services of the host run. Listening to ASP.NET Core makes it start an Activity per request.
+/// </summary>
 internal sealed class SqlStatementCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly ConcurrentQueue<string> _commands = new();
@@ -22,12 +25,13 @@ internal sealed class SqlStatementCounter : IObserver<DiagnosticListener>, IObse
 
     public void OnNext(DiagnosticListener listener)
     {
-        if (listener.Name == DbLoggerCategory.Name) _subscriptions.Add(listener.Subscribe(this));
+        if (listener.Name is DbLoggerCategory.Name or "Microsoft.AspNetCore") _subscriptions.Add(listener.Subscribe(this));
     }
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data)
+        if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
+            && Activity.Current?.OperationName == "Microsoft.AspNetCore.Hosting.HttpRequestIn")
             _commands.Enqueue(data.Command.CommandText);
     }
 
