@@ -32,66 +32,74 @@ internal static class Program
         var clients = args.Length > 0 ? int.Parse(args[0]) : 1000;
         var rounds = args.Length > 1 ? int.Parse(args[1]) : 20;
         var folder = Path.Combine(Path.GetTempPath(), "mikronet-graphbench-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var postgres = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { Durable = false },
+        var postgres = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { Durable = false },
             Path.Combine(folder, "postgres"), NullLogger.Instance);
-        await postgres.EnsureDatabaseAsync("graphbench");
-        var connectionString = postgres.ConnectionString("graphbench");
-
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        var host = StartHost(baseUrl, connectionString, Path.Combine(folder, "data"));
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        await WaitReadyAsync(http, host);
-
-        await http.PostAsJsonAsync("/auth/register", new { username = "bench", password = "bench-password-1" });
-        var login = await (await http.PostAsJsonAsync("/auth/login", new { username = "bench", password = "bench-password-1" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("token").GetString());
-
-        await GraphSeed.SeedAsync(connectionString, clients, periods: 3, paymentsPerInvoice: 2);
-        await using (var vacuum = new NpgsqlConnection(connectionString))
+        try
         {
-            await vacuum.OpenAsync();
-            await new NpgsqlCommand("VACUUM ANALYZE", vacuum).ExecuteNonQueryAsync();
-        }
+            await postgres.EnsureDatabaseAsync("graphbench");
+            var connectionString = postgres.ConnectionString("graphbench");
 
-        var body = JsonSerializer.Serialize(new { query = Query, variables = new { first = clients } });
-        async Task<string> GraphAsync()
+            var port = FreePort();
+            var baseUrl = $"http://127.0.0.1:{port}";
+            var host = StartHost(baseUrl, connectionString, Path.Combine(folder, "data"));
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            await WaitReadyAsync(http, host);
+
+            await http.PostAsJsonAsync("/auth/register", new { username = "bench", password = "bench-password-1" });
+            var login = await (await http.PostAsJsonAsync("/auth/login", new { username = "bench", password = "bench-password-1" }))
+                .Content.ReadFromJsonAsync<JsonElement>();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("token").GetString());
+
+            await GraphSeed.SeedAsync(connectionString, clients, periods: 3, paymentsPerInvoice: 2);
+            await using (var vacuum = new NpgsqlConnection(connectionString))
+            {
+                await vacuum.OpenAsync();
+                await new NpgsqlCommand("VACUUM ANALYZE", vacuum).ExecuteNonQueryAsync();
+            }
+
+            var body = JsonSerializer.Serialize(new { query = Query, variables = new { first = clients } });
+            async Task<string> GraphAsync()
+            {
+                using var content = new StringContent(body, Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync("/graphql", content);
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.OK || text.Contains("\"errors\"")) throw new InvalidOperationException(text[..Math.Min(600, text.Length)]);
+                return text;
+            }
+
+            await using var sqlConnection = new NpgsqlConnection(connectionString);
+            await sqlConnection.OpenAsync();
+            async Task<string> SqlAsync()
+            {
+                await using var cmd = new NpgsqlCommand(HandWrittenSql.Tree, sqlConnection);
+                cmd.Parameters.AddWithValue("first", clients);
+                return (string)(await cmd.ExecuteScalarAsync())!;
+            }
+
+            using var counter = new SqlStatementCounter();
+            var graphText = await GraphAsync();
+            var statements = counter.Take();
+            var sqlText = await SqlAsync();
+            Check(graphText, sqlText, clients);
+
+            var (graph, sql) = await MeasureAsync(GraphAsync, SqlAsync, rounds);
+
+            Console.WriteLine($"data set: {clients} clients × 3 subscriptions × 1 invoice × 2 payments");
+            Console.WriteLine($"/graphql        median {graph.Median,8:F1} ms  min {graph.Min,8:F1} ms  ({graphText.Length / 1024} KiB)");
+            Console.WriteLine($"hand-written SQL median {sql.Median,8:F1} ms  min {sql.Min,8:F1} ms  ({sqlText.Length / 1024} KiB)");
+            Console.WriteLine($"ratio (median)  {graph.Median / sql.Median:F2}x");
+            Console.WriteLine($"SQL statements per /graphql request: {statements.Count}");
+            foreach (var s in statements) Console.WriteLine("  - " + s.Split('\n')[0][..Math.Min(110, s.Split('\n')[0].Length)]);
+            var ok = graph.Median <= 2 * sql.Median && statements.Count <= 5;
+            Console.WriteLine(ok ? "target met (≤ 2x, ≤ 5 statements)" : "TARGET MISSED");
+            return ok ? 0 : 1;
+        }
+        finally
         {
-            using var content = new StringContent(body, Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync("/graphql", content);
-            var text = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.OK || text.Contains("\"errors\"")) throw new InvalidOperationException(text[..Math.Min(600, text.Length)]);
-            return text;
+            // The host runs on a background thread and ends with the process; the cluster must be stopped here.
+            await postgres.DisposeAsync();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
-
-        await using var sqlConnection = new NpgsqlConnection(connectionString);
-        await sqlConnection.OpenAsync();
-        async Task<string> SqlAsync()
-        {
-            await using var cmd = new NpgsqlCommand(HandWrittenSql.Tree, sqlConnection);
-            cmd.Parameters.AddWithValue("first", clients);
-            return (string)(await cmd.ExecuteScalarAsync())!;
-        }
-
-        using var counter = new SqlStatementCounter();
-        var graphText = await GraphAsync();
-        var statements = counter.Take();
-        var sqlText = await SqlAsync();
-        Check(graphText, sqlText, clients);
-
-        var (graph, sql) = await MeasureAsync(GraphAsync, SqlAsync, rounds);
-
-        Console.WriteLine($"data set: {clients} clients × 3 subscriptions × 1 invoice × 2 payments");
-        Console.WriteLine($"/graphql        median {graph.Median,8:F1} ms  min {graph.Min,8:F1} ms  ({graphText.Length / 1024} KiB)");
-        Console.WriteLine($"hand-written SQL median {sql.Median,8:F1} ms  min {sql.Min,8:F1} ms  ({sqlText.Length / 1024} KiB)");
-        Console.WriteLine($"ratio (median)  {graph.Median / sql.Median:F2}x");
-        Console.WriteLine($"SQL statements per /graphql request: {statements.Count}");
-        foreach (var s in statements) Console.WriteLine("  - " + s.Split('\n')[0][..Math.Min(110, s.Split('\n')[0].Length)]);
-        var ok = graph.Median <= 2 * sql.Median && statements.Count <= 5;
-        Console.WriteLine(ok ? "target met (≤ 2x, ≤ 5 statements)" : "TARGET MISSED");
-        Environment.Exit(ok ? 0 : 1);
-        return 0;
     }
 
     private static Thread StartHost(string url, string connectionString, string dataDirectory)
