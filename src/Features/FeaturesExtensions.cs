@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using FastEndpoints;
+using MikroNet.Features.Billing;
 using MikroNet.Features.Provisioning;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -12,6 +13,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using NodaTime.Text;
+using Microsoft.Extensions.Primitives;
 
 namespace MikroNet.Features;
 
@@ -21,6 +24,7 @@ public static class FeaturesExtensions
     {
         builder.Services.AddFastEndpoints(o => o.Assemblies = [typeof(FeaturesExtensions).Assembly]);
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddBilling();
         builder.Services.AddProvisioning();
         builder.Services.AddRateLimiter(o =>
         {
@@ -48,8 +52,17 @@ public static class FeaturesExtensions
             c.Serializer.Options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
             c.Validation.UsePropertyNamingPolicy = true;
             c.Binding.UsePropertyNamingPolicy = true;
+            // Query and route values (GET /invoices/generate?as_of=2026-12-20) are ISO dates like the JSON ones.
+            c.Binding.ValueParserFor<LocalDate>(ParseLocalDate);
+            c.Binding.ValueParserFor(typeof(LocalDate?), ParseLocalDate);
             c.Errors.UseProblemDetails();
         });
         return app;
+    }
+
+    private static ParseResult ParseLocalDate(StringValues input)
+    {
+        var result = LocalDatePattern.Iso.Parse(input.ToString());
+        return new ParseResult(result.Success, result.Success ? result.Value : null);
     }
 }

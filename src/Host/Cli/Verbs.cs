@@ -8,6 +8,7 @@ internal static class Verbs
     private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> All = new()
     {
         ["migrate"] = MigrateAsync,
+        ["billing"] = BillingVerbs.RunAsync,
         ["routers"] = RoutersVerb.RunAsync,
     };
 

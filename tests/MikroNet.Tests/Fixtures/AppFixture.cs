@@ -45,6 +45,8 @@ public class AppFixture : IAsyncLifetime
             web.UseSetting("Auth:SigningKey", SigningKey);
             web.UseSetting("Auth:LoginPermitsPerMinute", "100000");
             web.UseSetting("Storage:DataDirectory", DataDirectory);
+            // Tests call BillingService.RunDueAsync with the fake clock instead of waiting for its timer.
+            web.UseSetting("Billing:Enabled", "false");
             // Routers in most tests are made up; ProvisioningFixture turns the outbox worker on against an emulator.
             web.UseSetting("Provisioning:WorkerEnabled", "false");
             foreach (var (key, value) in Settings()) web.UseSetting(key, value);

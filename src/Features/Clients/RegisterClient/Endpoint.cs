@@ -1,17 +1,23 @@
 using FastEndpoints;
+using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MikroNet.Infrastructure.Time;
 using NodaTime;
 
 namespace MikroNet.Features.Clients.RegisterClient;
 
-/// <summary>Creates the client and queues its PPP secret for the router in the same transaction.</summary>
-public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock clock)
-    : Endpoint<Request, Envelope<ClientView>>
+/// <summary>
+/// Creates the client and queues its PPP secret for the router in the same transaction; with a plan, also the
+/// first subscription period and its invoice.
+/// </summary>
+public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock clock, ProviderClock providerClock,
+    IOptions<BillingOptions> billing) : Endpoint<Request, Envelope<ClientView>>
 {
     public override void Configure()
     {
@@ -23,7 +29,8 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
     {
         if (!await db.Routers.AnyAsync(r => r.Id == req.RouterId, ct))
             ThrowError(r => r.RouterId!, $"Router {req.RouterId} does not exist.", StatusCodes.Status422UnprocessableEntity);
-        if (req.PlanId is not null && !await db.Plans.AnyAsync(p => p.Id == req.PlanId, ct))
+        var plan = req.PlanId is null ? null : await db.Plans.SingleOrDefaultAsync(p => p.Id == req.PlanId, ct);
+        if (req.PlanId is not null && plan is null)
             ThrowError(r => r.PlanId!, $"Plan {req.PlanId} does not exist.", StatusCodes.Status422UnprocessableEntity);
         if (await db.Clients.AnyAsync(c => c.RouterId == req.RouterId && c.PppSecretName == req.PppSecretName, ct))
             ThrowError(r => r.PppSecretName!, "This PPP secret name is already used on this router.",
@@ -49,6 +56,11 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         };
         db.Clients.Add(client);
         db.Enqueue(now, req.RouterId!.Value, client, RouterCommandKind.SyncSecret, new { name = client.PppSecretName });
+        if (plan is not null)
+        {
+            var today = providerClock.Today;
+            await FirstPeriod.AddAsync(db, client, plan, req.StartDate ?? today, today, billing.Value, now, ct);
+        }
         await db.SaveChangesAsync(ct);
         db.Audit(User, now, "client.registered", "client", client.Id,
             new { client.Name, client.PppSecretName, client.RouterId });

@@ -116,10 +116,13 @@ internal static class CommandRunner
         }));
     }
 
-    /// <summary>Payload <c>{"name": "10M", "rate_limit": "10M/10M"}</c>; a null rate limit leaves the router's value alone.</summary>
+    /// <summary>
+    /// Payload <c>{"profile": "10M", "rate_limit": "10M/10M"}</c> (as the Plans slice writes it; <c>name</c> is read
+    /// too); a null rate limit leaves the router's value alone.
+    /// </summary>
     private static async Task EnsureProfileAsync(RouterOsConnection router, RouterCommand command, CancellationToken ct)
     {
-        var name = RequiredText(command, "name");
+        var name = OptionalText(command, "profile") ?? RequiredText(command, "name");
         var rateLimit = OptionalText(command, "rate_limit") ?? OptionalText(command, "rateLimit") ?? string.Empty;
         var found = await router.PrintAsync("/ppp/profile", ["?name=" + name, "=.proplist=.id,name,rate-limit"], ct);
         if (found.Count == 0)

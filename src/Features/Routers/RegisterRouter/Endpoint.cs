@@ -1,5 +1,6 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
+using MikroNet.Features.Plans;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -42,6 +43,8 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         db.Routers.Add(router);
         await db.SaveChangesAsync(ct);
         db.Audit(User, now, "router.registered", "router", router.Id, new { router.Name, router.Host, router.Port });
+        // Clients on any plan may be placed on this router, so it needs every plan's profile first.
+        await PlanRules.EnsureAllOnRouterAsync(db, router.Id, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

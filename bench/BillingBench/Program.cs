@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MikroNet.Features.Billing;
+using MikroNet.Features.Billing.GenerateInvoices;
+using MikroNet.Infrastructure.LocalPostgres;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
+using Npgsql;
+using NodaTime;
+
+// Raises the renewal invoices of N due subscriptions three ways, each on a fresh copy of the same seeded database:
+//   (a) the GenerateInvoices slice's code path (InvoiceGenerator: transaction, advisory lock, the statement, reading rows)
+//   (b) a row-by-row loop through EF, one query and one insert per subscription, as a PHP cron job does it
+//   (c) the bare statement on a plain Npgsql connection
+// Usage: dotnet run -c Release --project bench/BillingBench [-- --subscriptions 100000 --loop 100000]
+var subscriptions = Arg("--subscriptions", 100_000);
+var loopCount = Arg("--loop", subscriptions);
+var asOf = new LocalDate(2026, 12, 20);
+var now = Instant.FromUtc(2026, 12, 20, 0, 0);
+
+var folder = Path.Combine(Path.GetTempPath(), "mikronet-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(folder);
+await using var server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { Durable = false },
+    Path.Combine(folder, "postgres"), NullLogger.Instance);
+try
+{
+    Console.WriteLine($"Seeding {subscriptions:N0} due subscriptions…");
+    await server.EnsureDatabaseAsync("bench_seed");
+    await using (var db = Db(server.ConnectionString("bench_seed") + ";Pooling=false"))
+    {
+        await db.Database.MigrateAsync();
+        await SeedAsync(db, subscriptions);
+        // A live database has its hint bits and visibility map set; a freshly loaded one would pay for that in the first run.
+        await db.Database.ExecuteSqlRawAsync("VACUUM (FREEZE, ANALYZE)");
+    }
+
+    var slice = await MeasureAsync("a", async cs =>
+    {
+        await using var db = Db(cs);
+        var raised = await new InvoiceGenerator(db, Options.Create(new BillingOptions())).RunAsync(asOf, now, default);
+        return raised.Count;
+    });
+    var loop = await MeasureAsync("b", cs => EfLoopAsync(cs, loopCount));
+    var bare = await MeasureAsync("c", async cs =>
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        // The same session setting the slice makes (see BillingLock), so both run the same plan.
+        await new NpgsqlCommand("SET LOCAL jit = off", conn, tx).ExecuteNonQueryAsync();
+        await using var cmd = new NpgsqlCommand(Sql.Generate, conn, tx);
+        InvoiceGenerator.AddParameters(cmd, asOf, 4, 3, now);
+        var count = 0;
+        await using (var reader = await cmd.ExecuteReaderAsync()) while (await reader.ReadAsync()) count++;
+        await tx.CommitAsync();
+        return count;
+    });
+
+    var loopFull = loop.Elapsed.TotalSeconds * subscriptions / loop.Count;
+    Console.WriteLine();
+    Console.WriteLine($"| variant | invoices | time |");
+    Console.WriteLine($"|---|---|---|");
+    Console.WriteLine($"| (a) slice code path | {slice.Count:N0} | {slice.Elapsed.TotalSeconds:F2} s |");
+    Console.WriteLine($"| (b) EF row-by-row loop | {loop.Count:N0} | {loop.Elapsed.TotalSeconds:F2} s" +
+        (loop.Count < subscriptions ? $" (≈ {loopFull:F0} s for {subscriptions:N0})" : "") + " |");
+    Console.WriteLine($"| (c) bare SQL | {bare.Count:N0} | {bare.Elapsed.TotalSeconds:F2} s |");
+    Console.WriteLine();
+    Console.WriteLine($"(a)/(c) = {slice.Elapsed / bare.Elapsed:F2}x; (b)/(a) = {loopFull / slice.Elapsed.TotalSeconds:F0}x");
+}
+finally
+{
+    await server.DisposeAsync();
+    try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+}
+return 0;
+
+async Task<(TimeSpan Elapsed, int Count)> MeasureAsync(string name, Func<string, Task<int>> run)
+{
+    var database = "bench_" + name;
+    await using (var admin = new NpgsqlConnection(server.ConnectionString("postgres")))
+    {
+        await admin.OpenAsync();
+        await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database}", admin).ExecuteNonQueryAsync();
+        await new NpgsqlCommand($"CREATE DATABASE {database} TEMPLATE bench_seed", admin).ExecuteNonQueryAsync();
+    }
+    var cs = server.ConnectionString(database);
+    // Warm the connection pool and the plan cache's catalog reads outside the timing.
+    await using (var warm = new NpgsqlConnection(cs)) { await warm.OpenAsync(); await new NpgsqlCommand("ANALYZE", warm).ExecuteNonQueryAsync(); }
+    var watch = Stopwatch.StartNew();
+    var count = await run(cs);
+    watch.Stop();
+    Console.WriteLine($"({name}) {count:N0} invoices in {watch.Elapsed.TotalSeconds:F2} s");
+    return (watch.Elapsed, count);
+}
+
+// The PHP cron's shape: list what ends soon, then per subscription ask whether the next one exists and insert it
+// and its invoice. Numbers come from the counter row, read and written per invoice.
+async Task<int> EfLoopAsync(string cs, int limit)
+{
+    await using var db = Db(cs);
+    var lead = asOf.PlusDays(4);
+    var due = await db.Subscriptions.AsNoTracking().Where(s => s.EndDate <= lead).OrderBy(s => s.ClientId)
+        .Select(s => new { s.Id, s.ClientId, s.PlanId, s.PeriodIndex, s.EndDate, s.Price, s.Client!.AnchorDate })
+        .Take(limit).ToListAsync();
+    var count = 0;
+    foreach (var s in due)
+    {
+        if (await db.Subscriptions.AnyAsync(n => n.ClientId == s.ClientId && n.PeriodIndex == s.PeriodIndex + 1)) continue;
+        var counter = await db.InvoiceNumberCounters.SingleOrDefaultAsync(c => c.Year == asOf.Year);
+        if (counter is null) db.InvoiceNumberCounters.Add(counter = new InvoiceNumberCounter { Year = asOf.Year });
+        counter.LastValue++;
+        var next = new Subscription
+        {
+            ClientId = s.ClientId, PlanId = s.PlanId, PeriodIndex = s.PeriodIndex + 1, StartDate = s.EndDate.PlusDays(1),
+            EndDate = Periods.End(s.AnchorDate!.Value, 1, s.PeriodIndex + 1), Price = s.Price,
+            Status = SubscriptionStatus.Active, CreatedAt = now,
+        };
+        next.Invoices.Add(new Invoice
+        {
+            Number = InvoiceNumbers.Format(asOf.Year, counter.LastValue), NumberYear = asOf.Year,
+            NumberSequence = counter.LastValue, ClientId = s.ClientId, Kind = InvoiceKind.Period, InvoiceDate = asOf,
+            DueDate = s.EndDate, TotalAmount = s.Price, Status = InvoiceStatus.Pending, CreatedAt = now, UpdatedAt = now,
+        });
+        db.Subscriptions.Add(next);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        count++;
+    }
+    return count;
+}
+
+static MikroNetDb Db(string connectionString) => new(new DbContextOptionsBuilder<MikroNetDb>()
+    .UseNpgsql(connectionString, o => o.UseNodaTime())
+    .UseSnakeCaseNamingConvention()
+    .Options);
+
+// One router and plan; N clients anchored on Nov 25 with a paid first period ending Dec 24 (renewal day Dec 20).
+static async Task SeedAsync(MikroNetDb db, int n)
+{
+    await db.Database.ExecuteSqlRawAsync("""
+        INSERT INTO routers (name, host, port, use_tls, username, password_protected, created_at, updated_at)
+        VALUES ('bench', '127.0.0.1', 8728, false, 'admin', 'x', now(), now());
+        INSERT INTO plans (name, price, period_months, ppp_profile, rate_limit, created_at, updated_at)
+        VALUES ('Home', 150000, 1, 'home', '10M/10M', now(), now());
+        INSERT INTO clients (name, phone_number, address, ppp_secret_name, ppp_password_protected, router_id, plan_id,
+                             status, auto_renew, anchor_date, provisioning_state, created_at, updated_at)
+        SELECT 'Client ' || g, '0812' || g, 'Street ' || g, 'c' || g, 'x', 1, 1, 'active', true, '2026-11-25',
+               'synced', now(), now()
+        FROM generate_series(1, @n) g;
+        INSERT INTO subscriptions (client_id, plan_id, period_index, start_date, end_date, price, status, created_at)
+        SELECT id, 1, 0, '2026-11-25', '2026-12-24', 150000, 'active', now() FROM clients;
+        INSERT INTO invoices (number, number_year, number_sequence, client_id, subscription_id, kind, invoice_date,
+                              due_date, total_amount, amount_paid, status, created_at, updated_at)
+        SELECT 'INV-2025-' || lpad(s.id::text, 6, '0'), 2025, s.id, s.client_id, s.id, 'period', '2025-11-25',
+               '2026-12-04', 150000, 150000, 'paid', now(), now()
+        FROM subscriptions s;
+        ANALYZE;
+        """.Replace("@n", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}

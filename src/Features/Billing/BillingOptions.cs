@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using NodaTime;
+using NodaTime.Text;
+
+namespace MikroNet.Features.Billing;
+
+/// <summary>The Billing section of the configuration.</summary>
+public sealed class BillingOptions : IValidatableObject
+{
+    public const string Section = "Billing";
+
+    /// <summary>The provider's IANA zone; "today" and RunAt are read in it.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Jakarta";
+
+    [Required, StringLength(3, MinimumLength = 3)]
+    public string Currency { get; set; } = "IDR";
+
+    /// <summary>Days from a first period's start to its invoice's due date.</summary>
+    [Range(0, 365)]
+    public int PaymentTermDays { get; set; } = 9;
+
+    /// <summary>How many days before a period ends the next period and its invoice are raised.</summary>
+    [Range(0, 365)]
+    public int InvoiceLeadDays { get; set; } = 4;
+
+    /// <summary>Days after the due date an unpaid invoice is tolerated before the client is isolated.</summary>
+    [Range(0, 365)]
+    public int GraceDays { get; set; } = 3;
+
+    /// <summary>Local time of the daily run, HH:mm.</summary>
+    [Required]
+    public string RunAt { get; set; } = "00:05";
+
+    /// <summary>Whether this host runs the daily timer (tests drive the service by hand instead).</summary>
+    public bool Enabled { get; set; } = true;
+
+    public DateTimeZone Zone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone)
+        ?? throw new InvalidOperationException($"Billing:TimeZone '{TimeZone}' is not an IANA time zone.");
+
+    public LocalTime RunAtTime => LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(RunAt).GetValueOrThrow();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone) is null)
+            yield return new ValidationResult($"'{TimeZone}' is not an IANA time zone (for example Asia/Jakarta).",
+                [nameof(TimeZone)]);
+        if (!LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(RunAt).Success)
+            yield return new ValidationResult($"'{RunAt}' is not a time of day as HH:mm.", [nameof(RunAt)]);
+    }
+}

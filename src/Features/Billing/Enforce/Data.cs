@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using MikroNet.Infrastructure.Persistence;
+using Npgsql;
+using NodaTime;
+
+namespace MikroNet.Features.Billing.Enforce;
+
+/// <summary>
+/// Marks invoices unpaid past their grace as overdue and isolates their clients in one statement: the client
+/// row, a sync_secret (the worker disables the secret because the client is isolated) and a kick_session
+/// (a disabled secret does not drop a live session) commit together. Isolated clients with nothing overdue any
+/// more are restored the same way.
+/// </summary>
+public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
+{
+    public const string Sql = """
+        WITH newly_overdue AS (
+            UPDATE invoices SET status = 'overdue', updated_at = @now
+            WHERE status IN ('pending', 'partially_paid') AND due_date + @grace < @as_of
+            RETURNING client_id
+        ),
+        -- Read from the statement's snapshot, so "overdue" is spelled out rather than read from the status.
+        overdue_clients AS (
+            SELECT DISTINCT i.client_id FROM invoices i
+            WHERE i.status = 'overdue'
+               OR (i.status IN ('pending', 'partially_paid') AND i.due_date + @grace < @as_of)
+        ),
+        isolated AS (
+            UPDATE clients c SET isolated_at = @now, updated_at = @now, provisioning_state = 'pending'
+            WHERE c.isolated_at IS NULL AND c.deleted_at IS NULL AND c.router_id IS NOT NULL
+              AND c.id IN (SELECT client_id FROM overdue_clients)
+            RETURNING c.id, c.router_id, c.ppp_secret_name, 1 AS isolate
+        ),
+        -- Heals isolations whose overdue invoices were settled or voided some other way than a payment.
+        restored AS (
+            UPDATE clients c SET isolated_at = NULL, updated_at = @now, provisioning_state = 'pending'
+            WHERE c.isolated_at IS NOT NULL AND c.deleted_at IS NULL AND c.router_id IS NOT NULL
+              AND c.id NOT IN (SELECT client_id FROM overdue_clients)
+            RETURNING c.id, c.router_id, c.ppp_secret_name, 0 AS isolate
+        ),
+        changed AS (SELECT * FROM isolated UNION ALL SELECT * FROM restored),
+        commands AS (
+            INSERT INTO router_commands (router_id, client_id, kind, payload, status, attempts, next_attempt_at, created_at)
+            SELECT c.router_id, c.id, k.kind, jsonb_build_object('name', c.ppp_secret_name), 'pending', 0, @now, @now
+            FROM changed c
+            JOIN (VALUES (1, 'sync_secret', 0), (1, 'sync_secret', 1), (2, 'kick_session', 1)) AS k(ord, kind, isolate)
+              ON k.isolate = c.isolate
+            ORDER BY c.id, k.ord
+        ),
+        audit AS (
+            INSERT INTO audit_log (at, action, entity_type, entity_id)
+            SELECT @now, CASE WHEN c.isolate = 1 THEN 'client.isolated' ELSE 'client.restored' END, 'client', c.id::text
+            FROM changed c
+        )
+        SELECT (SELECT count(*) FROM newly_overdue)::int, (SELECT count(*) FROM isolated)::int,
+               (SELECT count(*) FROM restored)::int
+        """;
+
+    public async Task<EnforcementResult> RunAsync(LocalDate asOf, Instant now, CancellationToken ct)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(ct)
+            : null;
+        try
+        {
+            await BillingLock.AcquireAsync(db, ct);
+            await using var cmd = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
+            cmd.Transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+            cmd.CommandText = Sql;
+            cmd.Parameters.AddWithValue("as_of", asOf.ToDateOnly());
+            cmd.Parameters.AddWithValue("grace", options.Value.GraceDays);
+            cmd.Parameters.AddWithValue("now", now.ToDateTimeUtc());
+            EnforcementResult result;
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                await reader.ReadAsync(ct);
+                result = new EnforcementResult(asOf, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+            }
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+}
+
+public sealed record EnforcementResult(LocalDate AsOf, int InvoicesOverdue, int ClientsIsolated, int ClientsRestored);

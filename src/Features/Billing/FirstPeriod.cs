@@ -1,0 +1,49 @@
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
+using NodaTime;
+
+namespace MikroNet.Features.Billing;
+
+/// <summary>
+/// A client's first subscription period and its invoice, raised at once. It anchors the client: period k
+/// later starts at anchor + k × the plan's months.
+/// </summary>
+public static class FirstPeriod
+{
+    /// <summary>Adds the subscription and its invoice to the unit of work; call inside the caller's transaction.</summary>
+    public static async Task<Subscription> AddAsync(MikroNetDb db, Client client, Plan plan, LocalDate start,
+        LocalDate today, BillingOptions options, Instant now, CancellationToken ct)
+    {
+        var subscription = new Subscription
+        {
+            Client = client,
+            PlanId = plan.Id,
+            PeriodIndex = 0,
+            StartDate = start,
+            EndDate = Periods.End(start, plan.PeriodMonths, 0),
+            Price = plan.Price,
+            Status = SubscriptionStatus.Active,
+            CreatedAt = now,
+        };
+        var (year, sequence, number) = await InvoiceNumbers.NextAsync(db, today.Year, ct);
+        subscription.Invoices.Add(new Invoice
+        {
+            Number = number,
+            NumberYear = year,
+            NumberSequence = sequence,
+            Client = client,
+            Kind = InvoiceKind.Period,
+            InvoiceDate = today,
+            DueDate = start.PlusDays(options.PaymentTermDays),
+            TotalAmount = plan.Price,
+            Status = InvoiceStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        client.AnchorDate = start;
+        client.PlanId = plan.Id;
+        client.UpdatedAt = now;
+        db.Subscriptions.Add(subscription);
+        return subscription;
+    }
+}

@@ -1,0 +1,28 @@
+using FastEndpoints;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Time;
+using Microsoft.AspNetCore.Http;
+
+namespace MikroNet.Features.Billing.GenerateInvoices;
+
+/// <summary>Raises the renewal periods and invoices due by as_of; running it again raises nothing new.</summary>
+public sealed class Endpoint(InvoiceGenerator generator, ProviderClock clock) : Endpoint<Request, Envelope<Response>>
+{
+    public override void Configure()
+    {
+        // GET is the seed's route (its cron called it); POST is the honest verb for a change.
+        Verbs(Http.GET, Http.POST);
+        Routes("/invoices/generate");
+        Roles(Common.Roles.Admin);
+        Summary(s => s.Summary = "Raise the next periods and their invoices for subscriptions within the lead time");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var asOf = req.AsOf ?? clock.Today;
+        var raised = await generator.RunAsync(asOf, clock.Now, ct);
+        await Send.OkAsync(new Envelope<Response>(
+            raised.Count == 0 ? "No invoices were due" : $"{raised.Count} invoice(s) generated successfully",
+            new Response(asOf, raised.Count, raised)), ct);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Tests.Fixtures;
+using NodaTime;
+using Shouldly;
+using Xunit;
+
+namespace MikroNet.Tests.Billing;
+
+public sealed class EnforcementTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private readonly BillingDriver _billing = new(app);
+
+    [Fact]
+    public async Task Enforce_UnpaidPastGrace_IsolatesThenPaymentRestores()
+    {
+        var router = await _billing.RouterAsync();
+        var plan = await _billing.PlanAsync(100_000m);
+        var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
+        var invoice = (await _billing.InvoicesAsync(client))[0].GetProperty("invoice_id").GetInt32();
+        long lastCommand;
+        await using (var db = app.Db()) lastCommand = await db.RouterCommands.MaxAsync(c => c.Id);
+
+        // Due Dec 4; the three grace days run to Dec 7.
+        (await _billing.EnforceAsync(new LocalDate(2026, 12, 7))).ClientsIsolated.ShouldBe(0);
+        var result = await _billing.EnforceAsync(new LocalDate(2026, 12, 8));
+        result.ClientsIsolated.ShouldBeGreaterThanOrEqualTo(1);
+
+        await using (var db = app.Db())
+        {
+            (await db.Invoices.SingleAsync(i => i.Id == invoice)).Status.ShouldBe(InvoiceStatus.Overdue);
+            var saved = await db.Clients.SingleAsync(c => c.Id == client);
+            saved.IsolatedAt.ShouldNotBeNull();
+            saved.SecretDisabled.ShouldBeTrue();
+            var commands = await db.RouterCommands.Where(c => c.ClientId == client && c.Id > lastCommand)
+                .OrderBy(c => c.Id).ToListAsync();
+            commands.Select(c => c.Kind).ShouldBe([RouterCommandKind.SyncSecret, RouterCommandKind.KickSession]);
+            commands.ShouldAllBe(c => c.RouterId == router && c.Status == RouterCommandStatus.Pending);
+            commands[0].Payload.ShouldContain(saved.PppSecretName);
+            lastCommand = commands[^1].Id;
+        }
+        (await _billing.DetailsAsync(client)).GetProperty("client").GetProperty("status").GetString().ShouldBe("isolated");
+
+        // Enforcing again changes nothing.
+        (await _billing.EnforceAsync(new LocalDate(2026, 12, 9))).ClientsIsolated.ShouldBe(0);
+
+        var (status, body) = await _billing.PayAsync(invoice, 40_000m);
+        body.GetProperty("data").GetProperty("client_restored").GetBoolean().ShouldBeFalse();
+        body.GetProperty("data").GetProperty("invoice").GetProperty("invoice_status").GetString().ShouldBe("overdue");
+        (status, body) = await _billing.PayAsync(invoice, 60_000m);
+        status.ShouldBe(201);
+        body.GetProperty("data").GetProperty("client_restored").GetBoolean().ShouldBeTrue();
+
+        await using (var db = app.Db())
+        {
+            var saved = await db.Clients.SingleAsync(c => c.Id == client);
+            saved.IsolatedAt.ShouldBeNull();
+            var commands = await db.RouterCommands.Where(c => c.ClientId == client && c.Id > lastCommand).ToListAsync();
+            commands.Select(c => c.Kind).ShouldBe([RouterCommandKind.SyncSecret]);
+        }
+        (await _billing.DetailsAsync(client)).GetProperty("client").GetProperty("status").GetString().ShouldBe("active");
+    }
+
+    [Fact]
+    public async Task Pay_OneOfTwoOverdue_StaysIsolated()
+    {
+        var router = await _billing.RouterAsync();
+        var plan = await _billing.PlanAsync(100_000m);
+        var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
+        await using (var db = app.Db())
+        {
+            // A second overdue invoice, as a one-off charge would be.
+            var first = await db.Invoices.SingleAsync(i => i.ClientId == client);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO invoices (number, number_year, number_sequence, client_id, subscription_id, kind, invoice_date,
+                                      due_date, total_amount, amount_paid, status, created_at, updated_at)
+                VALUES ('INV-2030-000001', 2030, 1, {client}, {first.SubscriptionId}, 'other', '2026-11-25', '2026-11-30',
+                        5000, 0, 'pending', now(), now())
+                """);
+        }
+        await _billing.EnforceAsync(new LocalDate(2026, 12, 8));
+        var invoices = await _billing.InvoicesAsync(client);
+        var period = invoices.Single(i => i.GetProperty("total_amount").GetDecimal() == 100_000m);
+        var (_, body) = await _billing.PayAsync(period.GetProperty("invoice_id").GetInt32(), 100_000m);
+        body.GetProperty("data").GetProperty("client_restored").GetBoolean().ShouldBeFalse();
+        await using var check = app.Db();
+        (await check.Clients.SingleAsync(c => c.Id == client)).IsolatedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Service_DayPastGrace_RecordsIsolationInBillingRun()
+    {
+        await using var travel = await _billing.TimeTravelAsync();
+        var router = await _billing.RouterAsync();
+        var plan = await _billing.PlanAsync();
+        var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
+        _billing.SetUtc(2026, 12, 20, 3);
+
+        var run = (await _billing.Service.RunDueAsync(default)).ShouldHaveSingleItem();
+        run.ClientsIsolated.ShouldBeGreaterThanOrEqualTo(1);
+        await using var db = app.Db();
+        (await db.Clients.SingleAsync(c => c.Id == client)).IsolatedAt.ShouldNotBeNull();
+        (await db.Subscriptions.CountAsync(s => s.ClientId == client)).ShouldBe(1);
+    }
+}
