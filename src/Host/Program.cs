@@ -1,4 +1,5 @@
 using MikroNet.Features;
+using MikroNet.Features.Graph;
 using MikroNet.Host;
 using MikroNet.Host.Cli;
 using MikroNet.Infrastructure;
@@ -10,6 +11,7 @@ await using var localPostgres = await builder.StartLocalPostgresWhenUnconfigured
 
 builder.AddInfrastructure();
 builder.AddFeatures();
+builder.AddGraph();
 builder.AddApiDocs();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.UseDatabaseErrorMapping();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseFeatures();
+app.MapGraph();
 app.UseApiDocs();
 app.MapHealthEndpoints();
 

@@ -1,0 +1,33 @@
+using GraphQL.Types;
+
+namespace MikroNet.Features.Graph.Filtering;
+
+/// <summary>`where` of an entity: one operation input per field, combined with `and` / `or` lists.</summary>
+public abstract class FilterInputType<TSelf, TEntity> : InputObjectGraphType where TSelf : FilterInputType<TSelf, TEntity>
+{
+    protected FilterInputType(string name, FilterDefinition<TEntity> definition)
+    {
+        Name = name;
+        Field<ListGraphType<NonNullGraphType<TSelf>>>("and");
+        Field<ListGraphType<NonNullGraphType<TSelf>>>("or");
+        foreach (var field in definition.Fields) AddField(new FieldType { Name = field.Name, Type = field.OperationInput });
+    }
+}
+
+/// <summary>`order` of an entity: a list of these, each naming fields with ASC or DESC, applied in list order.</summary>
+public abstract class SortInputType<TEntity> : InputObjectGraphType
+{
+    protected SortInputType(string name, FilterDefinition<TEntity> definition)
+    {
+        Name = name;
+        foreach (var field in definition.Fields.Where(f => f.Sortable))
+            AddField(new FieldType { Name = field.Name, Type = typeof(SortEnumType) });
+    }
+}
+
+public enum SortDirection { Asc, Desc }
+
+public sealed class SortEnumType : EnumerationGraphType<SortDirection>
+{
+    public SortEnumType() => Name = "SortEnumType";
+}

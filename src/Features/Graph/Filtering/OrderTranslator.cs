@@ -1,0 +1,43 @@
+using System.Linq.Expressions;
+using GraphQL;
+
+namespace MikroNet.Features.Graph.Filtering;
+
+public static class OrderTranslator
+{
+    /// <summary>
+    /// Applies `order` in list order, then the key, so that pages are stable and offset cursors stay meaningful.
+    /// </summary>
+    public static IQueryable<T> ApplyOrder<T, TKey>(this IQueryable<T> source, object? order, FilterDefinition<T> definition,
+        Expression<Func<T, TKey>> key)
+    {
+        var ordered = false;
+        var expression = source.Expression;
+        foreach (var item in order as IEnumerable<object?> ?? [])
+        {
+            if (item is not IDictionary<string, object?> fields) continue;
+            foreach (var (name, value) in fields)
+            {
+                if (value is not SortDirection direction) continue;
+                var field = definition.Find(name) is { Sortable: true } f ? f : throw new ExecutionError($"Cannot sort by '{name}'.");
+                expression = Call(expression, field.Selector, ordered, direction == SortDirection.Desc);
+                ordered = true;
+            }
+        }
+        expression = Call(expression, key, ordered, descending: false);
+        return source.Provider.CreateQuery<T>(expression);
+    }
+
+    private static MethodCallExpression Call(Expression source, LambdaExpression selector, bool then, bool descending)
+    {
+        var method = (then, descending) switch
+        {
+            (false, false) => nameof(Queryable.OrderBy),
+            (false, true) => nameof(Queryable.OrderByDescending),
+            (true, false) => nameof(Queryable.ThenBy),
+            (true, true) => nameof(Queryable.ThenByDescending),
+        };
+        return Expression.Call(typeof(Queryable), method, [selector.Parameters[0].Type, selector.ReturnType],
+            source, Expression.Quote(selector));
+    }
+}

@@ -1,0 +1,57 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using MikroNet.Features.Graph.Http;
+using MikroNet.Features.Graph.Loading;
+using MikroNet.Features.Graph.Scalars;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace MikroNet.Features.Graph;
+
+public static class GraphExtensions
+{
+    public static IHostApplicationBuilder AddGraph(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<GraphLoaders>();
+        builder.Services.AddGraphQL(b => b
+            .AddSchema<GraphSchema>()
+            .AddGraphTypes(typeof(GraphSchema).Assembly)
+            .AddSystemTextJson()
+            .ConfigureSchema(s =>
+            {
+                s.RegisterTypeMapping<LocalDate, LocalDateGraphType>();
+                s.RegisterTypeMapping<Instant, InstantGraphType>();
+            })
+            // Resolvers share the request's DbContext, which allows one command at a time; batch loaders keep the
+            // number of statements low, so running fields one by one costs little.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // Depth is checked by the endpoint (QueryDepth), which leaves introspection out.
+            .AddComplexityAnalyzer((c, services) =>
+            {
+                var options = services.GetRequiredService<IOptions<GraphOptions>>().Value;
+                c.MaxComplexity = options.MaxComplexity;
+            })
+            .AddUnhandledExceptionHandler(context =>
+                context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("MikroNet.Graph")
+                    .LogError(context.OriginalException, "GraphQL field {Field} failed", context.FieldContext?.FieldDefinition.Name)));
+        return builder;
+    }
+
+    /// <summary>`/graphql`: the endpoint and, for browsers, Banana Cake Pop.</summary>
+    public static WebApplication MapGraph(this WebApplication app)
+    {
+        app.Map("/graphql", branch =>
+        {
+            branch.UseIdeFiles();
+            branch.Run(GraphEndpoint.HandleAsync);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MikroNet.Features.Graph;
+
+/// <summary>Limits of the read side (section `GraphQL`).</summary>
+public sealed class GraphOptions
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Deepest selection allowed (introspection fields are not counted).</summary>
+    [Range(1, 100)] public int MaxDepth { get; set; } = 10;
+
+    /// <summary>Largest complexity (GraphQL.NET's analyzer: lists multiply their children by first/last).</summary>
+    [Range(1, int.MaxValue)] public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>Largest `first`/`last`.</summary>
+    [Range(1, 100_000)] public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Page size when neither `first` nor `last` is given.</summary>
+    [Range(1, 100_000)] public int DefaultPageSize { get; set; } = 10;
+}

@@ -1,0 +1,131 @@
+using GraphQL;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MikroNet.Features.Graph.Http;
+
+/// <summary>
+/// GraphQL over HTTP (the GraphQL Foundation's draft): POST application/json, GET for queries only, responses in
+/// application/graphql-response+json when accepted (request errors are then 4xx) or application/json (then 200).
+/// </summary>
+internal static class GraphEndpoint
+{
+    public static async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteErrorAsync(http, MediaTypes.Json, StatusCodes.Status405MethodNotAllowed, "Use GET or POST.", "METHOD_NOT_ALLOWED");
+            return;
+        }
+
+        if (isGet && !request.Query.ContainsKey("query") && MediaTypes.AcceptsHtml(request))
+        {
+            await GraphIde.ServeIndexAsync(http);
+            return;
+        }
+
+        var mediaType = MediaTypes.Negotiate(request);
+        if (mediaType is null)
+        {
+            await WriteErrorAsync(http, MediaTypes.Json, StatusCodes.Status406NotAcceptable,
+                $"Accept {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.", "NOT_ACCEPTABLE");
+            return;
+        }
+
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status401Unauthorized,
+                "A bearer token is required (POST /auth/login).", "UNAUTHENTICATED");
+            return;
+        }
+
+        if (!isGet && !MediaTypes.IsJsonBody(request))
+        {
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status415UnsupportedMediaType,
+                $"POST a body of type {MediaTypes.Json}.", "UNSUPPORTED_MEDIA_TYPE");
+            return;
+        }
+
+        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var (graphRequest, error) = await GraphRequest.ReadAsync(request, serializer);
+        if (graphRequest is null)
+        {
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status400BadRequest, error!, "INVALID_REQUEST");
+            return;
+        }
+
+        // A document that does not parse is left to the executer, which reports the syntax error.
+        var (document, operation) = Parse(graphRequest);
+        if (isGet && operation is { Operation: not OperationType.Query })
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed,
+                "Only queries may be sent with GET; use POST.", "METHOD_NOT_ALLOWED");
+            return;
+        }
+
+        var maxDepth = http.RequestServices.GetRequiredService<IOptions<GraphOptions>>().Value.MaxDepth;
+        if (document is not null && operation is not null && QueryDepth.Of(document, operation) is var depth && depth > maxDepth)
+        {
+            await WriteErrorAsync(http, mediaType, mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+                $"The query is {depth} levels deep; at most {maxDepth} are allowed (GraphQL:MaxDepth).", "MAX_DEPTH");
+            return;
+        }
+
+        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<GraphSchema>>();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = graphRequest.Query,
+            OperationName = graphRequest.OperationName,
+            Variables = graphRequest.Variables,
+            Extensions = graphRequest.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        });
+
+        // A request that never executed (syntax, validation, variables) is the client's error.
+        var status = !result.Executed && mediaType == MediaTypes.GraphQLResponse
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        await WriteAsync(http, mediaType, status, result);
+    }
+
+    /// <summary>The document and the operation the request selects; nulls when it does not parse or select one.</summary>
+    private static (GraphQLDocument?, GraphQLOperationDefinition?) Parse(GraphRequest request)
+    {
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(request.Query, new ParserOptions { Ignore = IgnoreOptions.All });
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            return (null, null);
+        }
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var chosen = request.OperationName is { } name
+            ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
+            : operations.Count == 1 ? operations[0] : null;
+        return (document, chosen);
+    }
+
+    private static Task WriteErrorAsync(HttpContext http, string mediaType, int status, string message, string code) =>
+        WriteAsync(http, mediaType, status, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+
+    private static async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var serializer = http.RequestServices.GetRequiredService<IGraphQLSerializer>();
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

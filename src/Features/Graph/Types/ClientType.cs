@@ -1,0 +1,54 @@
+using GraphQL;
+using GraphQL.Types;
+using MikroNet.Features.Graph.Loading;
+using MikroNet.Features.Graph.Scalars;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MikroNet.Features.Graph.Types;
+
+public sealed class ClientType : ObjectGraphType<ClientRow>
+{
+    public ClientType()
+    {
+        Name = "Client";
+        Description = "A customer with a PPPoE login (PPP secret) on one router.";
+        Field<NonNullGraphType<IntGraphType>>("clientId").Resolve(c => c.Source.ClientId);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("phoneNumber").Resolve(c => c.Source.PhoneNumber);
+        Field<NonNullGraphType<StringGraphType>>("address").Resolve(c => c.Source.Address);
+        Field<NonNullGraphType<StringGraphType>>("pppSecretName").Resolve(c => c.Source.PppSecretName);
+        Field<NonNullGraphType<ClientStatusType>>("status").Resolve(c => c.Source.State);
+        Field<InstantGraphType>("isolatedAt").Description("When billing isolated the client; null when not isolated.")
+            .Resolve(c => c.Source.IsolatedAt);
+        Field<NonNullGraphType<InstantGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<ProvisioningType>>("provisioning").Resolve(c => c.Source);
+        Field<RouterType>("router").Resolve(c => c.Source.RouterId is { } id ? c.Loaders().Routers.Load(id) : null);
+        Field<PlanType>("plan").Description("The plan the next period renews on.")
+            .Resolve(c => c.Source.PlanId is { } id ? c.Loaders().Plans.Load(id) : null);
+        // Complexity: a client has about a year of monthly periods, each with one invoice and a few payments.
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubscriptionType>>>>("subscriptions")
+            .Description("Periods of service, oldest first.")
+            .Resolve(c => c.Loaders().SubscriptionsByClient.Load(c.Source.ClientId))
+            .FieldType.WithComplexityImpact(1, 12);
+        Field<NonNullGraphType<DecimalGraphType>>("outstandingBalance")
+            .Description("Open balance of the client's invoices that are neither paid nor void.")
+            .Resolve(c => c.Loaders().OutstandingByClient.Load(c.Source.ClientId));
+    }
+}
+
+public sealed class ProvisioningType : ObjectGraphType<ClientRow>
+{
+    public ProvisioningType()
+    {
+        Name = "Provisioning";
+        Description = "Whether the client's PPP secret on the router matches the database.";
+        Field<NonNullGraphType<ProvisioningStateType>>("state").Resolve(c => c.Source.ProvisioningState);
+        Field<StringGraphType>("lastError").Resolve(c => c.Source.ProvisioningError);
+    }
+}
+
+internal static class LoaderAccess
+{
+    public static GraphLoaders Loaders(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<GraphLoaders>();
+}

@@ -1,0 +1,28 @@
+using GraphQL;
+using GraphQL.Types;
+using MikroNet.Features.Graph.Loading;
+using MikroNet.Features.Graph.Scalars;
+
+namespace MikroNet.Features.Graph.Types;
+
+public sealed class InvoiceType : ObjectGraphType<InvoiceRow>
+{
+    public InvoiceType()
+    {
+        Name = "Invoice";
+        Field<NonNullGraphType<IntGraphType>>("invoiceId").Resolve(c => c.Source.InvoiceId);
+        Field<NonNullGraphType<StringGraphType>>("number").Description("INV-yyyy-nnnnnn").Resolve(c => c.Source.Number);
+        Field<NonNullGraphType<LocalDateGraphType>>("invoiceDate").Resolve(c => c.Source.InvoiceDate);
+        Field<NonNullGraphType<LocalDateGraphType>>("dueDate").Resolve(c => c.Source.DueDate);
+        Field<NonNullGraphType<DecimalGraphType>>("totalAmount").Resolve(c => c.Source.TotalAmount);
+        Field<NonNullGraphType<DecimalGraphType>>("amountPaid").Resolve(c => c.Source.AmountPaid);
+        Field<NonNullGraphType<DecimalGraphType>>("balance").Resolve(c => c.Source.Balance);
+        Field<NonNullGraphType<InvoiceStatusType>>("invoiceStatus").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<IntGraphType>>("clientId").Resolve(c => c.Source.ClientId);
+        Field<ClientType>("client").Description("Null when the client has been deleted; the invoice stays on record.")
+            .Resolve(c => c.Loaders().Clients.Load(c.Source.ClientId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentType>>>>("payments")
+            .Resolve(c => c.Loaders().PaymentsByInvoice.Load(c.Source.InvoiceId))
+            .FieldType.WithComplexityImpact(1, 2);
+    }
+}

@@ -1,0 +1,24 @@
+using GraphQL;
+using GraphQL.Types;
+using MikroNet.Features.Graph.Loading;
+using MikroNet.Features.Graph.Scalars;
+
+namespace MikroNet.Features.Graph.Types;
+
+public sealed class SubscriptionType : ObjectGraphType<SubscriptionRow>
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        Description = "One period of service on one plan; both dates inclusive.";
+        Field<NonNullGraphType<IntGraphType>>("subscriptionId").Resolve(c => c.Source.SubscriptionId);
+        Field<NonNullGraphType<LocalDateGraphType>>("startDate").Resolve(c => c.Source.StartDate);
+        Field<NonNullGraphType<LocalDateGraphType>>("endDate").Resolve(c => c.Source.EndDate);
+        Field<NonNullGraphType<DecimalGraphType>>("price").Resolve(c => c.Source.Price);
+        Field<NonNullGraphType<SubscriptionStatusType>>("status").Resolve(c => c.Source.Status);
+        Field<PlanType>("plan").Resolve(c => c.Loaders().Plans.Load(c.Source.PlanId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InvoiceType>>>>("invoices")
+            .Resolve(c => c.Loaders().InvoicesBySubscription.Load(c.Source.SubscriptionId))
+            .FieldType.WithComplexityImpact(1, 1);
+    }
+}
