@@ -85,4 +85,31 @@ public sealed class UpdateClientTests(AppFixture app) : IClassFixture<AppFixture
         status.ShouldBe(422);
         body.ErrorNames().ShouldBe(["router_id"]);
     }
+
+    [Fact]
+    public async Task Update_PlanWithOtherPeriodLength_Returns409ButSameLengthIsAllowed()
+    {
+        var router = await app.RouterAsync("plan-change-router");
+        var monthly = await PlanAsync("Monthly 10M", 1);
+        var monthlyFaster = await PlanAsync("Monthly 20M", 1);
+        var quarterly = await PlanAsync("Quarterly 10M", 3);
+        var request = ClientApi.ValidClient(router, "plan-changer");
+        request["plan_id"] = monthly;
+        var (_, created) = await app.AdminAsync(HttpMethod.Post, "/client/register", request);
+        var id = created.GetProperty("data").GetProperty("client_id").GetInt32();
+
+        var (refused, body) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { plan_id = quarterly });
+        var (allowed, _) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { plan_id = monthlyFaster });
+
+        refused.ShouldBe(409);
+        body.ErrorNames().ShouldBe(["plan_id"]);
+        allowed.ShouldBe(200);
+    }
+
+    private async Task<int> PlanAsync(string name, int months)
+    {
+        var (_, body) = await app.AdminAsync(HttpMethod.Post, "/plans",
+            new { name, price = 150000, period_months = months, ppp_profile = "p" + months });
+        return body.GetProperty("data").GetProperty("plan_id").GetInt32();
+    }
 }

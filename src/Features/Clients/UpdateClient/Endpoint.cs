@@ -27,8 +27,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         var secretName = req.PppSecretName ?? client.PppSecretName;
         if (req.RouterId is not null && !await db.Routers.AnyAsync(r => r.Id == req.RouterId, ct))
             ThrowError(r => r.RouterId!, $"Router {req.RouterId} does not exist.", StatusCodes.Status422UnprocessableEntity);
-        if (req.PlanId is not null && !await db.Plans.AnyAsync(p => p.Id == req.PlanId, ct))
-            ThrowError(r => r.PlanId!, $"Plan {req.PlanId} does not exist.", StatusCodes.Status422UnprocessableEntity);
+        if (req.PlanId is not null && req.PlanId != client.PlanId) await CheckPlanChangeAsync(client, req.PlanId.Value, ct);
         if (await db.Clients.AnyAsync(c => c.Id != client.Id && c.RouterId == routerId && c.PppSecretName == secretName, ct))
             ThrowError(r => r.PppSecretName!, "This PPP secret name is already used on this router.",
                 StatusCodes.Status409Conflict);
@@ -58,5 +57,17 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         await db.SaveChangesAsync(ct);
 
         await Send.OkAsync(new Envelope<ClientView>("Client updated successfully", ClientView.From(client)), ct);
+    }
+
+    /// <summary>Periods are counted from the anchor in the plan's months, so a billed client keeps its period length.</summary>
+    private async Task CheckPlanChangeAsync(Client client, int planId, CancellationToken ct)
+    {
+        var months = await db.Plans.Where(p => p.Id == planId).Select(p => (int?)p.PeriodMonths).SingleOrDefaultAsync(ct);
+        if (months is null)
+            ThrowError(r => r.PlanId!, $"Plan {planId} does not exist.", StatusCodes.Status422UnprocessableEntity);
+        var current = await db.Plans.Where(p => p.Id == client.PlanId).Select(p => (int?)p.PeriodMonths).SingleOrDefaultAsync(ct);
+        if (client.AnchorDate is not null && current is not null && current != months)
+            ThrowError(r => r.PlanId!, $"The client is billed every {current} month(s) from its anchor date; " +
+                $"plan {planId} has {months}-month periods.", StatusCodes.Status409Conflict);
     }
 }
