@@ -10,9 +10,9 @@ namespace MikroNet.Features.Plans.UpdatePlan;
 
 /// <summary>
 /// Changes a plan. A new price applies from the next period raised; a changed profile or rate limit is queued
-/// for every router,
-/// and the plan's clients' secrets are re-synced when the profile name changes. The period length is fixed once a subscription uses the plan, because periods are counted
-/// from the client's anchor in the plan's months.
+/// for every router, and the plan's clients' secrets are re-synced when the profile name changes. The period
+/// length is fixed once a subscription uses the plan, because periods are counted from the client's anchor in
+/// the plan's months.
 /// </summary>
 public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, Envelope<PlanView>>
 {
@@ -37,7 +37,7 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
                 StatusCodes.Status409Conflict);
 
         var profileChanged = req.PppProfile is not null && req.PppProfile != plan.PppProfile;
-        var routerSideChanged = (req.PppProfile is not null && req.PppProfile != plan.PppProfile)
+        var routerSideChanged = profileChanged
             || (req.RateLimit is not null && NullIfEmpty(req.RateLimit) != plan.RateLimit);
         plan.Name = name ?? plan.Name;
         plan.Price = req.Price ?? plan.Price;
