@@ -14,19 +14,22 @@ using NodaTime;
 //   (a) the GenerateInvoices slice's code path (InvoiceGenerator: transaction, advisory lock, the statement, reading rows)
 //   (b) a row-by-row loop through EF, one query and one insert per subscription, as a PHP cron job does it
 //   (c) the bare statement on a plain Npgsql connection
-// Usage: dotnet run -c Release --project bench/BillingBench [-- --subscriptions 100000 --loop 100000]
+// Usage: dotnet run -c Release --project bench/BillingBench [-- --subscriptions 100000 --loop 100000 --no-fsync]
+// The server is durable by default, as the host's own and any production server are: a cron loop then pays one
+// WAL flush per commit. --no-fsync runs it like the test clusters (fsync and synchronous_commit off).
 var subscriptions = Arg("--subscriptions", 100_000);
+var durable = !args.Contains("--no-fsync");
 var loopCount = Arg("--loop", subscriptions);
 var asOf = new LocalDate(2026, 12, 20);
 var now = Instant.FromUtc(2026, 12, 20, 0, 0);
 
 var folder = Path.Combine(Path.GetTempPath(), "mikronet-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(folder);
-await using var server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { Durable = false },
+await using var server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { Durable = durable },
     Path.Combine(folder, "postgres"), NullLogger.Instance);
 try
 {
-    Console.WriteLine($"Seeding {subscriptions:N0} due subscriptions…");
+    Console.WriteLine($"Seeding {subscriptions:N0} due subscriptions ({(durable ? "durable server" : "fsync off")})…");
     await server.EnsureDatabaseAsync("bench_seed");
     await using (var db = Db(server.ConnectionString("bench_seed") + ";Pooling=false"))
     {
