@@ -1,5 +1,6 @@
 using MikroNet.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,8 +27,27 @@ internal sealed class JwtSetup(SigningKey key, IClock clock) : IConfigureNamedOp
             LifetimeValidator = (_, expires, _, _) =>
                 expires is { } e && Instant.FromDateTimeUtc(e.ToUniversalTime()) > clock.GetCurrentInstant(),
         };
-        options.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedAsync };
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = RejectRevokedAsync,
+            OnChallenge = ChallengeAsProblemAsync,
+            OnForbidden = context => Problem(context.HttpContext, StatusCodes.Status403Forbidden,
+                "Forbidden", "Your role may not do this."),
+        };
     }
+
+    /// <summary>401 answers carry a problem-details body like every other error, not an empty one.</summary>
+    private static Task ChallengeAsProblemAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return Problem(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
+            context.AuthenticateFailure is null ? "A bearer token is required (POST /auth/login)."
+                : "The bearer token is invalid, expired or revoked.");
+    }
+
+    private static Task Problem(HttpContext http, int status, string title, string detail) =>
+        Results.Problem(title: title, detail: detail, statusCode: status).ExecuteAsync(http);
 
     private static async Task RejectRevokedAsync(TokenValidatedContext context)
     {

@@ -23,10 +23,15 @@ public sealed class LogoutTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task Request_WithoutToken_Returns401()
+    public async Task Request_WithoutToken_Returns401Problem()
     {
-        (await app.SendAsync(HttpMethod.Get, "/client", null, null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.SendAsync(HttpMethod.Get, "/client", null, "not.a.token")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var anonymous = await app.SendAsync(HttpMethod.Get, "/client", null, null);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        anonymous.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await anonymous.Content.ReadAsStringAsync()).ShouldContain("bearer token is required");
+        var garbage = await app.SendAsync(HttpMethod.Get, "/client", null, "not.a.token");
+        garbage.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await garbage.Content.ReadAsStringAsync()).ShouldContain("invalid, expired or revoked");
     }
 
     [Fact]

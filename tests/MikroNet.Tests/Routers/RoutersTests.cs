@@ -65,6 +65,7 @@ public sealed class RoutersTests(AppFixture app) : IClassFixture<AppFixture>
         var token = await app.OperatorTokenAsync("router-op");
         var response = await app.PostAsync("/routers", NewRouter("op-router"), token);
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
     [Fact]
