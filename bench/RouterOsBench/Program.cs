@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using MikroNet.RouterOsEmulator;
 
 // Provisions N secrets into an in-process emulator twice: awaiting each add, then with many tagged adds in flight.

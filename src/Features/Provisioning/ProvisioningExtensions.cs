@@ -1,6 +1,6 @@
 using MikroNet.Features.Provisioning.Reconcile;
 using MikroNet.Features.Provisioning.Worker;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

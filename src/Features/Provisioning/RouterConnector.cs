@@ -1,5 +1,5 @@
 using MikroNet.Infrastructure.Persistence.Entities;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using MikroNet.Infrastructure.Security;
 using Microsoft.Extensions.Logging;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MikroNet.Features.Provisioning.Reconcile;
 using MikroNet.Infrastructure.Persistence;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MikroNet.Host.Cli;

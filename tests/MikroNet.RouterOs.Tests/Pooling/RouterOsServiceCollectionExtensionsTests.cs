@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using Shouldly;
 
 namespace MikroNet.RouterOs.Tests.Pooling;

@@ -1,5 +1,5 @@
-using MikroNet.Infrastructure.RouterOs;
-using MikroNet.Infrastructure.RouterOs.Protocol;
+using MikroNet.RouterOs;
+using MikroNet.RouterOs.Protocol;
 using Shouldly;
 
 namespace MikroNet.RouterOs.Tests.Protocol;

@@ -1,6 +1,6 @@
 using System.Text;
-using MikroNet.Infrastructure.RouterOs;
-using MikroNet.Infrastructure.RouterOs.Protocol;
+using MikroNet.RouterOs;
+using MikroNet.RouterOs.Protocol;
 using Shouldly;
 
 namespace MikroNet.RouterOs.Tests.Protocol;

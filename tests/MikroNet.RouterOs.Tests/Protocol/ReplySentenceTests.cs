@@ -1,4 +1,4 @@
-using MikroNet.Infrastructure.RouterOs.Protocol;
+using MikroNet.RouterOs.Protocol;
 using Shouldly;
 
 namespace MikroNet.RouterOs.Tests.Protocol;

@@ -1,5 +1,5 @@
 using System.Text;
-using MikroNet.Infrastructure.RouterOs.Protocol;
+using MikroNet.RouterOs.Protocol;
 using Shouldly;
 
 namespace MikroNet.RouterOs.Tests.Protocol;

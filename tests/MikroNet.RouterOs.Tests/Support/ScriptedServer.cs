@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using MikroNet.Infrastructure.RouterOs.Protocol;
+using MikroNet.RouterOs.Protocol;
 
 namespace MikroNet.RouterOs.Tests.Support;
 

@@ -1,4 +1,4 @@
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using MikroNet.RouterOsEmulator;
 using EmulatorServer = MikroNet.RouterOsEmulator.RouterOsEmulator;
 

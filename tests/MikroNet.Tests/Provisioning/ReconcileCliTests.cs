@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MikroNet.Infrastructure.Persistence.Entities;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using MikroNet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;

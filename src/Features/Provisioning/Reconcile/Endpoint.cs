@@ -1,7 +1,7 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Persistence;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using MikroNet.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 

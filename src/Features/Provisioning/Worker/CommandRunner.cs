@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using MikroNet.Infrastructure.Persistence.Entities;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using MikroNet.Infrastructure.Security;
 
 namespace MikroNet.Features.Provisioning.Worker;

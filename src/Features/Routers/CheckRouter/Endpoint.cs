@@ -3,7 +3,7 @@ using FastEndpoints;
 using MikroNet.Features.Common;
 using MikroNet.Features.Provisioning;
 using MikroNet.Infrastructure.Persistence;
-using MikroNet.Infrastructure.RouterOs;
+using MikroNet.RouterOs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
