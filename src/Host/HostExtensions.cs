@@ -1,5 +1,6 @@
 using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MikroNet.Infrastructure.Persistence;
 
 namespace MikroNet.Host;
@@ -34,9 +35,13 @@ internal static class HostExtensions
         return app;
     }
 
-    /// <summary>On by default with the private PostgreSQL; with a configured server, `migrate` is explicit.</summary>
+    /// <summary>
+    /// On by default with the private PostgreSQL; with a configured server, `migrate` is explicit, and the readiness
+    /// check runs once at start so that the log says at once when migrations are missing.
+    /// </summary>
     public static async Task MigrateOnStartAsync(this WebApplication app)
     {
         if (app.Configuration.GetValue<bool>("Database:MigrateOnStart")) await MigrationRunner.MigrateAsync(app.Services);
+        else await app.Services.GetRequiredService<DatabaseReadiness>().CheckHealthAsync(new HealthCheckContext());
     }
 }

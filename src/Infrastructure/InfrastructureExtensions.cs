@@ -69,7 +69,8 @@ public static class InfrastructureExtensions
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddAuthorization();
 
-        services.AddHealthChecks().AddDbContextCheck<MikroNetDb>("database", tags: ["ready"]);
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: ["ready"]);
         return builder;
     }
 }

@@ -35,9 +35,12 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
+    /// <summary>The database of this class: a clone of the migrated template unless a fixture needs another.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestPostgres.CreateDatabaseAsync();
+
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        ConnectionString = await CreateDatabaseAsync();
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Testing");

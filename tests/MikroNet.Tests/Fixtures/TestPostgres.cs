@@ -36,6 +36,15 @@ public static class TestPostgres
         return server.ConnectionString(name);
     }
 
+    /// <summary>A database with no tables at all, as a server is before `migrate` runs.</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var server = await Server.Value;
+        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
+        await server.EnsureDatabaseAsync(name);
+        return server.ConnectionString(name);
+    }
+
     public static async Task<LocalPostgresServer> ServerAsync() => await Server.Value;
 
     private static async Task<LocalPostgresServer> StartAsync()
