@@ -8,21 +8,26 @@ namespace MikroNet.Infrastructure.LocalPostgres;
 /// <summary>
 /// A private PostgreSQL cluster for development and tests: initdb once, start on loopback, stop on dispose.
 /// Authentication is "trust" because the server listens on 127.0.0.1 only and has no Unix socket.
+/// The process that uses the cluster holds an exclusive lock on <see cref="LockFile"/>; the kernel releases it when
+/// that process ends, even by SIGKILL. A server found running with the lock free was left by a killed process:
+/// it is adopted and stopped at the end like one started here. With the lock held by another process (a CLI verb
+/// next to the running host) the server is used and left running.
 /// </summary>
 public sealed class LocalPostgresServer : IAsyncDisposable
 {
+    public const string LockFile = "mikronet.lock";
     private const string Superuser = "postgres";
     private readonly ProcessRunner _runner;
     private readonly ILogger _logger;
-    private readonly bool _ownsProcess;
+    private readonly FileStream? _lock;
 
-    private LocalPostgresServer(string dataDirectory, int port, ProcessRunner runner, ILogger logger, bool ownsProcess)
+    private LocalPostgresServer(string dataDirectory, int port, ProcessRunner runner, ILogger logger, FileStream? ownership)
     {
         DataDirectory = dataDirectory;
         Port = port;
         _runner = runner;
         _logger = logger;
-        _ownsProcess = ownsProcess;
+        _lock = ownership;
     }
 
     public string DataDirectory { get; }
@@ -51,11 +56,17 @@ public sealed class LocalPostgresServer : IAsyncDisposable
                 "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions"], ct), "initdb");
         }
 
+        var ownership = TryTakeOwnership(dataDirectory);
         var running = RunningPort(dataDirectory);
         if (running is { } existing && await AcceptsConnections(existing, ct))
         {
-            logger.LogInformation("PostgreSQL already running from {DataDirectory} on port {Port}", dataDirectory, existing);
-            return new LocalPostgresServer(dataDirectory, existing, runner, logger, ownsProcess: false);
+            if (ownership is null)
+                logger.LogInformation("PostgreSQL {DataDirectory} on port {Port} is in use by another MikroNet process; " +
+                    "using it and leaving it running", dataDirectory, existing);
+            else
+                logger.LogInformation("PostgreSQL {DataDirectory} on port {Port} was left running by a process that " +
+                    "ended without stopping it; adopting it (it stops when this process stops)", dataDirectory, existing);
+            return new LocalPostgresServer(dataDirectory, existing, runner, logger, ownership);
         }
 
         var port = options.Port > 0 ? options.Port : FreePort();
@@ -65,7 +76,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             "-o", ServerArguments(port, options)], ct),
             "pg_ctl start");
 
-        var server = new LocalPostgresServer(dataDirectory, port, runner, logger, ownsProcess: true);
+        var server = new LocalPostgresServer(dataDirectory, port, runner, logger,
+            ownership ?? TryTakeOwnership(dataDirectory) ?? throw new LocalPostgresException(
+                $"Another process took {Path.Combine(dataDirectory, LockFile)} while this one started PostgreSQL."));
         await server.WaitUntilReadyAsync(options.StartTimeout, ct);
         logger.LogInformation("PostgreSQL {DataDirectory} listening on 127.0.0.1:{Port}", dataDirectory, port);
         return server;
@@ -86,12 +99,30 @@ public sealed class LocalPostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_ownsProcess) return;
+        if (_lock is null) return;
         NpgsqlConnection.ClearAllPools();
         var (code, output) = await _runner.RunAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w"],
             CancellationToken.None);
         if (code != 0) _logger.LogWarning("pg_ctl stop failed: {Output}", output);
         else _logger.LogInformation("PostgreSQL {DataDirectory} stopped", DataDirectory);
+        await _lock.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Stops the server of a cluster whose owning process has ended (its lock is free) and answers true; false when
+    /// the cluster is in use or was never locked (made by a build that did not lock, which is left alone).
+    /// </summary>
+    public static async Task<bool> StopIfAbandonedAsync(string dataDirectory, string? binDirectory = null)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, LockFile))) return false;
+        await using var ownership = TryTakeOwnership(dataDirectory);
+        if (ownership is null) return false;
+        if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+        {
+            var runner = new ProcessRunner(PostgresBinaries.Locate(binDirectory), Environment.UserName == "root");
+            await runner.RunAsync("pg_ctl", ["stop", "-D", dataDirectory, "-m", "immediate", "-w"], CancellationToken.None);
+        }
+        return true;
     }
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
@@ -120,6 +151,21 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The exclusive lock on the cluster, or null while another live process holds it.</summary>
+    private static FileStream? TryTakeOwnership(string dataDirectory)
+    {
+        try
+        {
+            // FileShare.None is an advisory flock on Unix: it ends with the process, however the process ends.
+            return new FileStream(Path.Combine(dataDirectory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite,
+                FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 
