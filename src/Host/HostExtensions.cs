@@ -1,4 +1,3 @@
-using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MikroNet.Infrastructure.Persistence;
@@ -7,27 +6,6 @@ namespace MikroNet.Host;
 
 internal static class HostExtensions
 {
-    public static IHostApplicationBuilder AddApiDocs(this IHostApplicationBuilder builder)
-    {
-        builder.Services.SwaggerDocument(o =>
-        {
-            o.ShortSchemaNames = true;
-            o.DocumentSettings = s =>
-            {
-                s.Title = "MikroNet REST API";
-                s.Version = "v1";
-            };
-        });
-        return builder;
-    }
-
-    /// <summary>The OpenAPI document at /swagger/v1/swagger.json, browsable at /swagger.</summary>
-    public static WebApplication UseApiDocs(this WebApplication app)
-    {
-        app.UseSwaggerGen();
-        return app;
-    }
-
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -1,6 +1,7 @@
 using MikroNet.Features;
 using MikroNet.Features.Graph;
 using MikroNet.Host;
+using MikroNet.Host.ApiDocs;
 using MikroNet.Host.Cli;
 using MikroNet.Infrastructure;
 

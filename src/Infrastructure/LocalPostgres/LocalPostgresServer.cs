@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -57,16 +58,18 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         }
 
         var ownership = TryTakeOwnership(dataDirectory);
-        var running = RunningPort(dataDirectory);
-        if (running is { } existing && await AcceptsConnections(existing, ct))
+        // A live postmaster of this folder (a loaded machine may need a while before it answers) is used, not
+        // started again; a pid file whose process is gone is stale and pg_ctl start deals with it.
+        if (RunningServer(dataDirectory) is { } existing && IsPostgres(existing.Pid))
         {
+            await WaitUntilAcceptingAsync(existing.Port, dataDirectory, options.StartTimeout, ct);
             if (ownership is null)
                 logger.LogInformation("PostgreSQL {DataDirectory} on port {Port} is in use by another MikroNet process; " +
-                    "using it and leaving it running", dataDirectory, existing);
+                    "using it and leaving it running", dataDirectory, existing.Port);
             else
                 logger.LogInformation("PostgreSQL {DataDirectory} on port {Port} was left running by a process that " +
-                    "ended without stopping it; adopting it (it stops when this process stops)", dataDirectory, existing);
-            return new LocalPostgresServer(dataDirectory, existing, runner, logger, ownership);
+                    "ended without stopping it; adopting it (it stops when this process stops)", dataDirectory, existing.Port);
+            return new LocalPostgresServer(dataDirectory, existing.Port, runner, logger, ownership);
         }
 
         var port = options.Port > 0 ? options.Port : FreePort();
@@ -79,7 +82,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         var server = new LocalPostgresServer(dataDirectory, port, runner, logger,
             ownership ?? TryTakeOwnership(dataDirectory) ?? throw new LocalPostgresException(
                 $"Another process took {Path.Combine(dataDirectory, LockFile)} while this one started PostgreSQL."));
-        await server.WaitUntilReadyAsync(options.StartTimeout, ct);
+        await WaitUntilAcceptingAsync(port, dataDirectory, options.StartTimeout, ct);
         logger.LogInformation("PostgreSQL {DataDirectory} listening on 127.0.0.1:{Port}", dataDirectory, port);
         return server;
     }
@@ -125,13 +128,13 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         return true;
     }
 
-    private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
+    private static async Task WaitUntilAcceptingAsync(int port, string dataDirectory, TimeSpan timeout, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!await AcceptsConnections(Port, ct))
+        while (!await AcceptsConnections(port, ct))
         {
             if (DateTime.UtcNow > deadline)
-                throw new LocalPostgresException($"PostgreSQL did not accept connections within {timeout}; see {DataDirectory}/server.log");
+                throw new LocalPostgresException($"PostgreSQL did not accept connections within {timeout}; see {dataDirectory}/server.log");
             await Task.Delay(100, ct);
         }
     }
@@ -169,14 +172,15 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The port in postmaster.pid (line 4) when a server from an earlier run still holds the folder.</summary>
-    private static int? RunningPort(string dataDirectory)
+    /// <summary>Pid (line 1) and port (line 4) of postmaster.pid, present while a server holds the folder.</summary>
+    private static (int Pid, int Port)? RunningServer(string dataDirectory)
     {
-        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
         try
         {
-            var lines = File.ReadAllLines(pidFile);
-            return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
+            var lines = File.ReadAllLines(Path.Combine(dataDirectory, "postmaster.pid"));
+            return lines.Length > 3 && int.TryParse(lines[0], out var pid) && int.TryParse(lines[3], out var port)
+                ? (pid, port)
+                : null;
         }
         catch (IOException)
         {
@@ -185,6 +189,20 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         catch (UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>After a reboot the pid in a stale file may belong to an unrelated process.</summary>
+    private static bool IsPostgres(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited && process.ProcessName == "postgres";
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

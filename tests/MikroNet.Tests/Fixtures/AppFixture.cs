@@ -57,6 +57,7 @@ public class AppFixture : IAsyncLifetime
             {
                 services.RemoveAll<IClock>();
                 services.AddSingleton<IClock>(Clock);
+                services.AddSingleton<IStartupFilter, ApiCoverage.Recorder>();
                 ConfigureServices(services);
             });
         });

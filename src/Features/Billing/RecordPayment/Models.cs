@@ -6,6 +6,7 @@ using FluentValidation;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
+using MikroNet.Features.Common;
 
 namespace MikroNet.Features.Billing.RecordPayment;
 
@@ -16,6 +17,7 @@ public sealed class Request
 
     /// <summary>Today in the provider's zone when absent.</summary>
     public LocalDate? PaymentDate { get; set; }
+    [EnumValues(typeof(PaymentMethod))]
     public string? PaymentMethod { get; set; }
     public string? Reference { get; set; }
 
@@ -49,8 +51,8 @@ public sealed class Validator : Validator<Request>
 
 public sealed record Response(PaymentView Payment, InvoiceView Invoice, bool ClientRestored);
 
-public sealed record PaymentView(int PaymentId, decimal Amount, string PaymentStatus, LocalDate PaymentDate,
-    string PaymentMethod, string? Reference)
+public sealed record PaymentView(int PaymentId, decimal Amount, [property: EnumValues(typeof(PaymentStatus))] string PaymentStatus, LocalDate PaymentDate,
+    [property: EnumValues(typeof(PaymentMethod))] string PaymentMethod, string? Reference)
 {
     public static PaymentView From(Payment p) =>
         new(p.Id, p.Amount, SnakeCaseEnums.ToSnakeCase(p.Status), p.PaymentDate,
@@ -58,7 +60,7 @@ public sealed record PaymentView(int PaymentId, decimal Amount, string PaymentSt
 }
 
 public sealed record InvoiceView(int InvoiceId, string Number, int ClientId, decimal TotalAmount, decimal AmountPaid,
-    decimal Balance, string InvoiceStatus)
+    decimal Balance, [property: EnumValues(typeof(InvoiceStatus))] string InvoiceStatus)
 {
     public static InvoiceView From(Invoice i) =>
         new(i.Id, i.Number, i.ClientId, i.TotalAmount, i.AmountPaid, i.Balance, SnakeCaseEnums.ToSnakeCase(i.Status));
