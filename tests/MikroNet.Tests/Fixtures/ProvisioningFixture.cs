@@ -88,12 +88,6 @@ public class ProvisioningFixture : AppFixture
         return body.GetProperty("data").GetProperty("client").GetProperty("provisioning");
     }
 
-    public async Task<List<RouterCommand>> CommandsOfAsync(int clientId)
-    {
-        await using var db = Db();
-        return await db.RouterCommands.AsNoTracking().Where(c => c.ClientId == clientId).OrderBy(c => c.Id).ToListAsync();
-    }
-
     /// <summary>Polls until the condition holds; fails with the message after the timeout.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, string because)
     {
