@@ -1,8 +1,8 @@
+using MikroNet.Features.Clients;
 using MikroNet.Features.Common;
 using MikroNet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Shouldly;
 using ClientDetails = MikroNet.Features.Clients.ClientDetails;
 using CreatePlan = MikroNet.Features.Plans.CreatePlan;
 using RecordPayment = MikroNet.Features.Billing.RecordPayment;
@@ -34,7 +34,7 @@ public sealed partial class Api
     /// <summary>Creates an operator (as the admin) and logs in as it.</summary>
     public async Task<string> OperatorTokenAsync(string username)
     {
-        Created(await As(await AdminTokenAsync()).RegisterUserAsync(username, "operator-pass-1", "operator"));
+        (await As(await AdminTokenAsync()).RegisterUserAsync(username, "operator-pass-1", "operator")).Expect(201);
         return await TokenAsync(username, "operator-pass-1");
     }
 
@@ -51,7 +51,7 @@ public sealed partial class Api
     public Task<int> AddRouterAsync(string? name = null) => AddRouterAsync(NewRouter(name ?? Unique("r")));
 
     public async Task<int> AddRouterAsync(RegisterRouter.Request router) =>
-        Created(await RegisterRouterAsync(router)).Data.RouterId;
+        (await RegisterRouterAsync(router)).Expect(201).Data.RouterId;
 
     // Plans
 
@@ -61,7 +61,7 @@ public sealed partial class Api
     };
 
     public async Task<int> AddPlanAsync(decimal price = 150_000m, int months = 1) =>
-        Created(await CreatePlanAsync(NewPlan(price, months))).Data.PlanId;
+        (await CreatePlanAsync(NewPlan(price, months))).Expect(201).Data.PlanId;
 
     // Clients
 
@@ -80,8 +80,12 @@ public sealed partial class Api
         client.PppPassword = password;
         client.PlanId = planId;
         client.StartDate = start;
-        return Created(await RegisterClientAsync(client)).Data.ClientId;
+        return (await RegisterClientAsync(client)).Expect(201).Data.ClientId;
     }
+
+    /// <summary>A client's provisioning as the details route shows it.</summary>
+    public async Task<ProvisioningView> ProvisioningOfAsync(int clientId) =>
+        (await ClientDetailsAsync(clientId)).Data.Client.Provisioning;
 
     // Billing
 
@@ -100,12 +104,6 @@ public sealed partial class Api
     public async Task PayAllAsync(int clientId)
     {
         foreach (var invoice in (await InvoicesAsync(clientId)).Where(i => i.Balance > 0))
-            Created(await PayAsync(invoice.InvoiceId, invoice.Balance));
-    }
-
-    private static ApiResponse<T> Created<T>(ApiResponse<T> response)
-    {
-        response.Status.ShouldBe(201, response.Text);
-        return response;
+            (await PayAsync(invoice.InvoiceId, invoice.Balance)).Expect(201);
     }
 }

@@ -54,6 +54,13 @@ public sealed class ApiResponse<T>(int status, string text, HttpResponseHeaders 
 {
     private T? _body;
 
+    /// <summary>Fails the test, showing the body, unless the status is <paramref name="status"/>.</summary>
+    public ApiResponse<T> Expect(int status)
+    {
+        Status.ShouldBe(status, Text);
+        return this;
+    }
+
     /// <summary>The success body; reading it after a refusal fails the test with the status and the body.</summary>
     public T Body => _body ??= Status is >= 200 and < 300
         ? Read<T>(ApiJson.Answers)
