@@ -43,6 +43,11 @@ internal static class CommandRunner
         {
             return DeliveryOutcome.Failed(trap.TrapMessage);
         }
+        catch (RouterOsEncodingException ex)
+        {
+            // Text the router's encoding cannot hold (stored before the API refused it): no retry can help.
+            return DeliveryOutcome.Failed(ex.Message);
+        }
         catch (RouterOsException ex)
         {
             return DeliveryOutcome.Retry(ex.Message);
