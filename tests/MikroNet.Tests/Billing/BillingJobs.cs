@@ -3,7 +3,7 @@ using MikroNet.Features.Billing.GenerateInvoices;
 using MikroNet.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using BillingServices = MikroNet.Features.Billing.BillingService;
+using BillingServices = MikroNet.Features.Billing.DailyRun;
 
 namespace MikroNet.Tests.Billing;
 

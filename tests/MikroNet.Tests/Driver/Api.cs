@@ -150,6 +150,18 @@ public sealed partial class Api
         SendAsync<Envelope<RecordPayment.Response>>(HttpMethod.Post, $"/invoices/{invoiceId}/payments", payment,
             payment.IdempotencyKey is { } key ? [("Idempotency-Key", key)] : []);
 
+    // GraphQL
+
+    /// <summary>POSTs a GraphQL query, as frontends do.</summary>
+    public async Task<GraphResponse> GraphAsync(string query, object? variables = null,
+        string accept = "application/graphql-response+json")
+    {
+        var body = new StringContent(JsonSerializer.Serialize(new { query, variables }, GraphJson.Options),
+            System.Text.Encoding.UTF8, "application/json");
+        var (response, text) = await ExchangeAsync(HttpMethod.Post, "/graphql", body, [], accept);
+        return new GraphResponse((int)response.StatusCode, text, response.Headers, response.Content.Headers);
+    }
+
     // Any route
 
     /// <summary>Sends a body as given (an <see cref="HttpContent"/> as is, anything else as JSON) and reads nothing into it.</summary>
@@ -159,15 +171,21 @@ public sealed partial class Api
     public async Task<ApiResponse<T>> SendAsync<T>(HttpMethod method, string url, object? body = null,
         IEnumerable<(string Name, string Value)>? headers = null, string? accept = null)
     {
+        var (response, text) = await ExchangeAsync(method, url, body, headers ?? [], accept);
+        return new ApiResponse<T>((int)response.StatusCode, text, response.Headers, response.Content.Headers);
+    }
+
+    private async Task<(HttpResponseMessage Response, string Text)> ExchangeAsync(HttpMethod method, string url, object? body,
+        IEnumerable<(string Name, string Value)> headers, string? accept)
+    {
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
             request.Content = body as HttpContent ?? new StringContent(
                 JsonSerializer.Serialize(body, body.GetType(), ApiJson.Requests), System.Text.Encoding.UTF8, "application/json");
         if (await _token() is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (accept is not null) request.Headers.Accept.ParseAdd(accept);
-        foreach (var (name, value) in headers ?? []) request.Headers.Add(name, value);
+        foreach (var (name, value) in headers) request.Headers.Add(name, value);
         var response = await _app.Host.Server.CreateClient().SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new ApiResponse<T>((int)response.StatusCode, text, response.Headers, response.Content.Headers);
+        return (response, await response.Content.ReadAsStringAsync());
     }
 }
