@@ -20,7 +20,7 @@ internal static class ApiDocsExtensions
                 // Unknown properties in a body are ignored (seed callers may send fields MikroNet does not model).
                 s.SchemaSettings.AlwaysAllowAdditionalObjectProperties = true;
                 s.SchemaSettings.SchemaProcessors.Add(new EnumValues());
-                s.OperationProcessors.Add(new RequestBodies());
+                s.OperationProcessors.Add(new DocumentedBodies());
                 s.OperationProcessors.Add(new ErrorResponses());
             };
         });

@@ -16,7 +16,7 @@ namespace MikroNet.Host.ApiDocs;
 /// (Idempotency-Key) leave the body schema, a body with nothing in it is no body, and query parameters are
 /// optional (a missing one binds the property's default).
 /// </summary>
-internal sealed class RequestBodies : IOperationProcessor
+internal sealed class DocumentedBodies : IOperationProcessor
 {
     private static readonly string[] BodyMethods = ["post", "put", "patch"];
 
