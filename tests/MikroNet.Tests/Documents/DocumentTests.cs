@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MikroNet.Tests.Billing;
-using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;
 
@@ -9,7 +6,7 @@ namespace MikroNet.Tests.Documents;
 /// <summary>Invoice and receipt PDFs, read back with PdfPig: the words a customer looks for are there.</summary>
 public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentFixture>
 {
-    private readonly BillingDriver _billing = new(app);
+    private Api Api => app.Api;
 
     [Fact]
     public async Task InvoicePdf_Unpaid_ShowsProviderNumberClientPeriodAmountAndHowToPay()
@@ -39,8 +36,8 @@ public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentF
     public async Task InvoicePdf_PaidInFull_ShowsPaidMarkAndPaymentsButNoInstructions()
     {
         var (invoiceId, number) = await InvoiceForAsync("Siti Rahayu", "Jl. Asia Afrika 8", 1_200_000.50m);
-        (await _billing.PayAsync(invoiceId, 1_000_000m, method: "bank_transfer", reference: "TRX-77")).Status.ShouldBe(201);
-        (await _billing.PayAsync(invoiceId, 200_000.50m, method: "e_wallet")).Status.ShouldBe(201);
+        (await Api.PayAsync(invoiceId, 1_000_000m, method: "bank_transfer", reference: "TRX-77")).Expect(201);
+        (await Api.PayAsync(invoiceId, 200_000.50m, method: "e_wallet")).Expect(201);
 
         var text = await app.PdfTextAsync($"/invoices/{invoiceId}/pdf");
 
@@ -57,9 +54,8 @@ public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentF
     public async Task ReceiptPdf_PartialPayment_ShowsReceiptAmountMethodAndBalance()
     {
         var (invoiceId, number) = await InvoiceForAsync("Agus Wijaya", "Jl. Braga 3", 150_000m);
-        var (status, body) = await _billing.PayAsync(invoiceId, 50_000m, method: "bank_transfer", reference: "BCA-991");
-        status.ShouldBe(201, body.ToString());
-        var paymentId = body.GetProperty("data").GetProperty("payment").GetProperty("payment_id").GetInt32();
+        var paymentId = (await Api.PayAsync(invoiceId, 50_000m, method: "bank_transfer", reference: "BCA-991"))
+            .Expect(201).Body.Data.Payment.PaymentId;
 
         var text = await app.PdfTextAsync($"/payments/{paymentId}/receipt.pdf");
 
@@ -132,23 +128,13 @@ public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentF
     /// <summary>A client on a new plan of the given price, starting 2026-12-01; its first invoice's id and number.</summary>
     private async Task<(int InvoiceId, string Number)> InvoiceForAsync(string name, string address, decimal price)
     {
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync(price);
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", new
-        {
-            name, phone_number = "081234567890", address, ppp_secret_name = $"d-{Guid.NewGuid():N}"[..20],
-            ppp_password = "secret-pass", router_id = router, plan_id = plan, start_date = "2026-12-01",
-        });
-        status.ShouldBe(201, body.ToString());
-        var invoice = (await _billing.InvoicesAsync(body.GetProperty("data").GetProperty("client_id").GetInt32())).Single();
-        return (invoice.GetProperty("invoice_id").GetInt32(), await NumberAsync(invoice.GetProperty("invoice_id").GetInt32()));
-    }
-
-    private async Task<string> NumberAsync(int invoiceId)
-    {
-        var response = await app.PostAsync("/graphql", new { query = $"{{ invoices(where: {{ invoiceId: {{ eq: {invoiceId} }} }}) {{ nodes {{ number }} }} }}" },
-            await app.AdminTokenAsync());
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return body.GetProperty("data").GetProperty("invoices").GetProperty("nodes")[0].GetProperty("number").GetString()!;
+        var client = Api.NewClient(await Api.AddRouterAsync(), Api.Unique("d"));
+        client.Name = name;
+        client.Address = address;
+        client.PlanId = await Api.AddPlanAsync(price);
+        client.StartDate = new NodaTime.LocalDate(2026, 12, 1);
+        var clientId = (await Api.RegisterClientAsync(client)).Expect(201).Body.Data.ClientId;
+        var invoice = (await Api.InvoicesAsync(clientId)).Single();
+        return (invoice.InvoiceId, invoice.Number);
     }
 }
