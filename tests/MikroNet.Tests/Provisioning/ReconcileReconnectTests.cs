@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Infrastructure.Outbox;
 using MikroNet.RouterOs;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
@@ -113,7 +113,7 @@ public sealed class ReconcileReconnectTests(ProvisioningFixture app) : IClassFix
         await ProvisioningFixture.EventuallyAsync(async () =>
         {
             await using var db = app.Db();
-            return !await db.RouterCommands.AnyAsync(c => c.RouterId == routerId && c.Status == RouterCommandStatus.Pending);
+            return !await db.RouterCommands.AnyAsync(c => c.RouterId == routerId && c.Status == OutboxStatus.Pending);
         }, TimeSpan.FromSeconds(10), "the outbox delivered everything for the router");
 
     private static Task<RouterOsConnection> ConnectAsync(RouterOsEmulator.RouterOsEmulator emulator) =>

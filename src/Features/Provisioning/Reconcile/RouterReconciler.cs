@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using MikroNet.Features.Provisioning.Outbox;
+using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.RouterOs;
@@ -76,20 +78,31 @@ public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, S
         var history = await db.RouterCommands.AsNoTracking()
             .Where(c => c.RouterId == routerId && c.ClientId != null
                 && (c.Kind == RouterCommandKind.RemoveSecret || c.Kind == RouterCommandKind.KickSession))
-            .OrderBy(c => c.Id).Select(c => new { ClientId = c.ClientId!.Value, c.Payload }).ToListAsync(ct);
+            .OrderBy(c => c.Id).Select(c => new { ClientId = c.ClientId!.Value, c.Kind, c.Payload }).ToListAsync(ct);
         foreach (var row in history)
         {
-            if (NameIn(row.Payload) is { } name) owners[name] = row.ClientId;
+            if (NameIn(row.Kind, row.Payload) is { } name) owners[name] = row.ClientId;
         }
 
         return owners;
     }
 
-    private static string? NameIn(string payload)
+    /// <summary>A malformed row (the worker marked it failed) tells nothing about a name.</summary>
+    private static string? NameIn(RouterCommandKind kind, string payload)
     {
-        using var json = JsonDocument.Parse(payload);
-        return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("name", out var name)
-            && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
+        try
+        {
+            return RouterMessageJson.Read(kind, payload) switch
+            {
+                RemoveSecret remove => remove.Name,
+                KickSession kick => kick.Name,
+                _ => null,
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -104,7 +117,7 @@ public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, S
             .Select(c => c.Id).ToList();
         if (repaired.Count == 0) return;
         await db.Clients.Where(c => repaired.Contains(c.Id)
-                && !db.RouterCommands.Any(r => r.ClientId == c.Id && r.Status == RouterCommandStatus.Pending))
+                && !db.RouterCommands.Any(r => r.ClientId == c.Id && r.Status == OutboxStatus.Pending))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProvisioningState, ProvisioningState.Synced)
                 .SetProperty(c => c.ProvisioningError, (string?)null), ct);
     }
