@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using MikroNet.Infrastructure.Outbox;
+using MikroNet.Features.Provisioning.Reconcile;
 using MikroNet.RouterOs;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
@@ -18,26 +16,25 @@ public sealed class ReconcileReconnectTests(ProvisioningFixture app) : IClassFix
         var (emulator, routerId) = await RouterShapes.StartAsync(app, "utf-8", "dropping");
         await using var _ = emulator;
         var names = Enumerable.Range(1, 6).Select(i => $"drop-{i}").ToList();
-        foreach (var name in names) await app.RegisterClientAsync(routerId, name, "pass-" + name);
-        await WaitForOutboxAsync(routerId);
-        await using (var router = await ConnectAsync(emulator))
+        foreach (var name in names) await app.Api.AddClientAsync(routerId, name, password: "pass-" + name);
+        await RouterShapes.WaitForOutboxAsync(app, routerId);
+        await using (var router = await RouterShapes.ConnectAsync(emulator))
         {
             foreach (var name in names.Take(3)) await router.RemoveAsync("/ppp/secret", emulator.FindSecret(name)!.Id);
             await router.SetAsync("/ppp/secret", emulator.FindSecret("drop-6")!.Id, [new("password", "changed")]);
         }
 
         emulator.Options.DropAfterSentences = 4;
-        var reports = new List<JsonElement>();
+        var reports = new List<ReconcileReport>();
         for (var i = 0; i < 10; i++)
         {
-            var (status, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/reconcile");
-            status.ShouldBe(200, $"reconcile {i + 1}: {body}");
-            reports.Add(body.GetProperty("data"));
+            var response = await app.Api.ReconcileAsync(routerId);
+            response.Status.ShouldBe(200, $"reconcile {i + 1}: {response.Text}");
+            reports.Add(response.Data);
         }
 
-        reports[^1].GetProperty("changes").GetArrayLength().ShouldBe(0, reports[^1].ToString());
+        reports[^1].Changes.ShouldBeEmpty(string.Join("; ", reports[^1].Changes));
         foreach (var name in names) emulator.FindSecret(name)!.Password.ShouldBe("pass-" + name);
-        emulator.Options.DropAfterSentences = null;
     }
 
     [Fact]
@@ -45,14 +42,13 @@ public sealed class ReconcileReconnectTests(ProvisioningFixture app) : IClassFix
     {
         var (emulator, routerId) = await RouterShapes.StartAsync(app, "utf-8", "idle-drop");
         await using var _ = emulator;
-        await app.RegisterClientAsync(routerId, "idle-1");
-        await WaitForOutboxAsync(routerId);
+        await app.Api.AddClientAsync(routerId, "idle-1");
+        await RouterShapes.WaitForOutboxAsync(app, routerId);
 
         for (var i = 0; i < 3; i++)
         {
             emulator.DropAllConnections();
-            var (status, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/reconcile");
-            status.ShouldBe(200, body.ToString());
+            (await app.Api.ReconcileAsync(routerId)).Expect(200);
         }
     }
 
@@ -61,14 +57,14 @@ public sealed class ReconcileReconnectTests(ProvisioningFixture app) : IClassFix
     {
         var (emulator, routerId) = await RouterShapes.StartAsync(app, "utf-8", "really-down");
         await using var _ = emulator;
-        await app.RegisterClientAsync(routerId, "down-1");
-        await WaitForOutboxAsync(routerId);
+        await app.Api.AddClientAsync(routerId, "down-1");
+        await RouterShapes.WaitForOutboxAsync(app, routerId);
         await emulator.StopAsync();
 
         var watch = Stopwatch.StartNew();
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/reconcile");
+        var response = await app.Api.ReconcileAsync(routerId);
 
-        status.ShouldBe(502, body.ToString());
+        response.Status.ShouldBe(502, response.Text);
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
     }
 
@@ -85,11 +81,10 @@ public sealed class ReconcileReconnectTests(ProvisioningFixture app) : IClassFix
             emulator.DropAllConnections();
         });
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/check");
+        var response = await app.Api.CheckRouterAsync(routerId);
         await dropWhileResourceRuns;
 
-        status.ShouldBe(200, body.ToString());
-        body.GetProperty("data").GetProperty("reachable").GetBoolean().ShouldBeTrue(body.ToString());
+        response.Data.Reachable.ShouldBeTrue(response.Text);
         emulator.ConnectionsAccepted.ShouldBe(2);
     }
 
@@ -101,22 +96,10 @@ public sealed class ReconcileReconnectTests(ProvisioningFixture app) : IClassFix
         emulator.Options.DropAfterSentences = 2;
 
         var watch = Stopwatch.StartNew();
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/check");
+        var response = await app.Api.CheckRouterAsync(routerId);
 
-        status.ShouldBe(200, body.ToString());
-        body.GetProperty("data").GetProperty("problem").GetString().ShouldBe("unreachable");
+        response.Data.Problem.ShouldBe("unreachable", response.Text);
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
         emulator.ConnectionsAccepted.ShouldBe(2);
     }
-
-    private async Task WaitForOutboxAsync(int routerId) =>
-        await ProvisioningFixture.EventuallyAsync(async () =>
-        {
-            await using var db = app.Db();
-            return !await db.RouterCommands.AnyAsync(c => c.RouterId == routerId && c.Status == OutboxStatus.Pending);
-        }, TimeSpan.FromSeconds(10), "the outbox delivered everything for the router");
-
-    private static Task<RouterOsConnection> ConnectAsync(RouterOsEmulator.RouterOsEmulator emulator) =>
-        RouterOsConnection.ConnectAsync(new RouterEndpoint("127.0.0.1", emulator.Port, false,
-            ProvisioningFixture.RouterUser, ProvisioningFixture.RouterPassword));
 }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;
+using UpdateClient = MikroNet.Features.Clients.UpdateClient;
+using UpdateRouter = MikroNet.Features.Routers.UpdateRouter;
 
 namespace MikroNet.Tests.Provisioning;
 
@@ -14,18 +16,19 @@ public sealed class RouterEncodingTests(ProvisioningFixture app) : IClassFixture
     [InlineData("ppp_password", "密码-secret")]
     public async Task Register_TextOutsideWindows1252_Returns400NamingFieldAndEncodingAndQueuesNothing(string field, string value)
     {
-        var (emulator, routerId) = await RouterShapes.StartAsync(app, "windows-1252", "cp1252-" + Guid.NewGuid().ToString("N")[..6]);
+        var (emulator, routerId) = await RouterShapes.StartAsync(app, "windows-1252", Api.Unique("cp1252-"));
         await using var _ = emulator;
         var counts = await CountsAsync();
-        var request = Client(routerId, "k-plain");
-        request[field] = value;
+        var request = Api.NewClient(routerId, "k-plain");
+        if (field == "ppp_password") request.PppPassword = value;
+        else request.PppSecretName = value;
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", request);
+        var response = await app.Api.RegisterClientAsync(request);
 
-        status.ShouldBe(400, body.ToString());
-        body.ErrorNames().ShouldBe([field]);
-        body.ToString().ShouldContain("windows-1252");
-        body.ToString().ShouldNotContain("密码");
+        response.Status.ShouldBe(400, response.Text);
+        response.Problem.ErrorNames.ShouldBe([field]);
+        response.Text.ShouldContain("windows-1252");
+        response.Text.ShouldNotContain("密码");
         (await CountsAsync()).ShouldBe(counts);
         emulator.Secrets.ShouldBeEmpty();
     }
@@ -36,16 +39,14 @@ public sealed class RouterEncodingTests(ProvisioningFixture app) : IClassFixture
         var (emulator, routerId) = await RouterShapes.StartAsync(app, "windows-1252", "cp1252-issue");
         await using var _ = emulator;
 
-        (await app.AdminAsync(HttpMethod.Post, "/client/register", Client(routerId, "k用户"))).Status.ShouldBe(400);
-        (await app.AdminAsync(HttpMethod.Post, "/client/register", Client(routerId, "k名字"))).Status.ShouldBe(400);
-        var id = await app.RegisterClientAsync(routerId, "josé");
+        (await app.Api.RegisterClientAsync(Api.NewClient(routerId, "k用户"))).Status.ShouldBe(400);
+        (await app.Api.RegisterClientAsync(Api.NewClient(routerId, "k名字"))).Status.ShouldBe(400);
+        var id = await app.Api.AddClientAsync(routerId, "josé");
 
         await ProvisioningFixture.EventuallyAsync(() => emulator.FindSecret("josé") is not null, TimeSpan.FromSeconds(5), "josé provisioned");
         emulator.SecretNameBytes.Single().ShouldBe([(byte)'j', (byte)'o', (byte)'s', 0xE9]);
         emulator.FindSecret("josé")!.Comment.ShouldBe(id.ToString());
-        var (status, again) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/reconcile");
-        status.ShouldBe(200, again.ToString());
-        again.GetProperty("data").GetProperty("changes").GetArrayLength().ShouldBe(0);
+        (await app.Api.ReconcileAsync(routerId)).Expect(200).Data.Changes.ShouldBeEmpty();
     }
 
     [Fact]
@@ -53,18 +54,18 @@ public sealed class RouterEncodingTests(ProvisioningFixture app) : IClassFixture
     {
         var (emulator, cp1252) = await RouterShapes.StartAsync(app, "windows-1252", "cp1252-target");
         await using var _ = emulator;
-        var utf8 = await app.RegisterRouterAsync("utf8-source");
-        var chinesePassword = await app.RegisterClientAsync(utf8, "moving-1", password: "密码-secret");
-        var plain = await app.RegisterClientAsync(cp1252, "staying-1");
+        var utf8 = await app.Api.AddRouterAsync(app.EmulatorRouter("utf8-source"));
+        var chinesePassword = await app.Api.AddClientAsync(utf8, "moving-1", password: "密码-secret");
+        var plain = await app.Api.AddClientAsync(cp1252, "staying-1");
         var counts = await CountsAsync();
 
-        var (renamed, renameBody) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{plain}", new { ppp_secret_name = "k用户" });
-        var (moved, moveBody) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{chinesePassword}", new { router_id = cp1252 });
+        var renamed = await app.Api.UpdateClientAsync(plain, new UpdateClient.Request { PppSecretName = "k用户" });
+        var moved = await app.Api.UpdateClientAsync(chinesePassword, new UpdateClient.Request { RouterId = cp1252 });
 
-        renamed.ShouldBe(400, renameBody.ToString());
-        renameBody.ErrorNames().ShouldBe(["ppp_secret_name"]);
-        moved.ShouldBe(400, moveBody.ToString());
-        moveBody.ErrorNames().ShouldBe(["ppp_password"]);
+        renamed.Status.ShouldBe(400, renamed.Text);
+        renamed.Problem.ErrorNames.ShouldBe(["ppp_secret_name"]);
+        moved.Status.ShouldBe(400, moved.Text);
+        moved.Problem.ErrorNames.ShouldBe(["ppp_password"]);
         (await CountsAsync()).ShouldBe(counts);
         await using var db = app.Db();
         (await db.Clients.SingleAsync(c => c.Id == chinesePassword)).RouterId.ShouldBe(utf8);
@@ -73,20 +74,20 @@ public sealed class RouterEncodingTests(ProvisioningFixture app) : IClassFixture
     [Fact]
     public async Task UpdateRouter_EncodingThatCannotHoldClients_Returns409ListingThemAndKeepsEncoding()
     {
-        var routerId = await app.RegisterRouterAsync("utf8-to-cp1252");
-        var chinese = await app.RegisterClientAsync(routerId, "k用户x");
-        var password = await app.RegisterClientAsync(routerId, "plain-x", password: "пароль-密码");
-        await app.RegisterClientAsync(routerId, "josé-x");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("utf8-to-cp1252"));
+        var chinese = await app.Api.AddClientAsync(routerId, "k用户x");
+        var password = await app.Api.AddClientAsync(routerId, "plain-x", password: "пароль-密码");
+        await app.Api.AddClientAsync(routerId, "josé-x");
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Put, $"/routers/{routerId}", new { encoding = "windows-1252" });
+        var response = await app.Api.UpdateRouterAsync(routerId, new UpdateRouter.Request { Encoding = "windows-1252" });
 
-        status.ShouldBe(409, body.ToString());
-        body.ErrorNames().ShouldBe(["encoding"]);
-        var text = body.ToString();
-        text.ShouldContain($"client {chinese} (ppp_secret_name k用户x)");
-        text.ShouldContain($"client {password} (ppp_password)");
-        text.ShouldNotContain("josé-x");
-        text.ShouldNotContain("пароль");
+        response.Status.ShouldBe(409, response.Text);
+        response.Problem.ErrorNames.ShouldBe(["encoding"]);
+        var reason = response.Problem.Errors!.Single().Reason;
+        reason.ShouldContain($"client {chinese} (ppp_secret_name k用户x)");
+        reason.ShouldContain($"client {password} (ppp_password)");
+        reason.ShouldNotContain("josé-x");
+        response.Text.ShouldNotContain("пароль");
         await using var db = app.Db();
         (await db.Routers.SingleAsync(r => r.Id == routerId)).Encoding.ShouldBeNull();
     }
@@ -94,30 +95,24 @@ public sealed class RouterEncodingTests(ProvisioningFixture app) : IClassFixture
     [Fact]
     public async Task UpdateRouter_EncodingThatHoldsEveryClient_Returns200()
     {
-        var routerId = await app.RegisterRouterAsync("utf8-to-cp1251");
-        await app.RegisterClientAsync(routerId, "тест-y");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("utf8-to-cp1251"));
+        await app.Api.AddClientAsync(routerId, "тест-y");
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Put, $"/routers/{routerId}", new { encoding = "windows-1251" });
+        var response = await app.Api.UpdateRouterAsync(routerId, new UpdateRouter.Request { Encoding = "windows-1251" });
 
-        status.ShouldBe(200, body.ToString());
+        response.Status.ShouldBe(200, response.Text);
     }
 
     [Fact]
     public async Task Register_ReplacementCharacterInName_Returns400()
     {
-        var routerId = await app.RegisterRouterAsync("fffd-router");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("fffd-router"));
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", Client(routerId, "k\uFFFD"));
+        var response = await app.Api.RegisterClientAsync(Api.NewClient(routerId, "k\uFFFD"));
 
-        status.ShouldBe(400, body.ToString());
-        body.ErrorNames().ShouldBe(["ppp_secret_name"]);
+        response.Status.ShouldBe(400, response.Text);
+        response.Problem.ErrorNames.ShouldBe(["ppp_secret_name"]);
     }
-
-    private static Dictionary<string, object?> Client(int routerId, string secret) => new()
-    {
-        ["name"] = "Client " + secret, ["phone_number"] = "+6281234567", ["address"] = "Jl. Test 1",
-        ["ppp_secret_name"] = secret, ["ppp_password"] = "ppp-pass-1", ["router_id"] = routerId,
-    };
 
     private async Task<(int Clients, int Commands)> CountsAsync()
     {

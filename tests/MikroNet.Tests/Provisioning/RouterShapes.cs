@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using MikroNet.Infrastructure.Outbox;
+using MikroNet.RouterOs;
 using MikroNet.RouterOsEmulator;
 using MikroNet.Tests.Fixtures;
-using Shouldly;
+using RegisterRouter = MikroNet.Features.Routers.RegisterRouter;
 
 namespace MikroNet.Tests.Provisioning;
 
@@ -25,13 +28,26 @@ internal static class RouterShapes
     public static async Task<(RouterOsEmulator.RouterOsEmulator Emulator, int RouterId)> StartAsync(ProvisioningFixture app, string shape, string name)
     {
         var emulator = await RouterOsEmulator.RouterOsEmulator.StartAsync(Options(shape));
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/routers", new
+        var routerId = await app.Api.AddRouterAsync(new RegisterRouter.Request
         {
-            name, host = "127.0.0.1", port = emulator.Port, use_tls = emulator.Options.Tls,
-            username = ProvisioningFixture.RouterUser, password = ProvisioningFixture.RouterPassword,
-            tls_fingerprint = emulator.CertificateFingerprint, encoding = emulator.Options.Encoding,
+            Name = name, Host = "127.0.0.1", Port = emulator.Port, UseTls = emulator.Options.Tls,
+            Username = ProvisioningFixture.RouterUser, Password = ProvisioningFixture.RouterPassword,
+            TlsFingerprint = emulator.CertificateFingerprint, Encoding = emulator.Options.Encoding,
         });
-        status.ShouldBe(201, body.ToString());
-        return (emulator, body.GetProperty("data").GetProperty("router_id").GetInt32());
+        return (emulator, routerId);
     }
+
+    /// <summary>A connection of the test's own, as an operator at the router would make changes by hand.</summary>
+    public static Task<RouterOsConnection> ConnectAsync(RouterOsEmulator.RouterOsEmulator emulator) =>
+        RouterOsConnection.ConnectAsync(new RouterEndpoint("127.0.0.1", emulator.Port,
+            emulator.Options.Tls, ProvisioningFixture.RouterUser, ProvisioningFixture.RouterPassword,
+            emulator.CertificateFingerprint, emulator.Options.Encoding));
+
+    /// <summary>Waits until the worker has nothing pending for the router (done or failed for good).</summary>
+    public static Task WaitForOutboxAsync(ProvisioningFixture app, int routerId) =>
+        ProvisioningFixture.EventuallyAsync(async () =>
+        {
+            await using var db = app.Db();
+            return !await db.RouterCommands.AnyAsync(c => c.RouterId == routerId && c.Status == OutboxStatus.Pending);
+        }, TimeSpan.FromSeconds(10), "the outbox delivered everything for the router");
 }
