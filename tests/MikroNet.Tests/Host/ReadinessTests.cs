@@ -48,7 +48,7 @@ public sealed class ReadinessTests(UnmigratedAppFixture app) : IClassFixture<Unm
     }
 
     private async Task<HttpStatusCode> StatusOf(string url) =>
-        (await app.SendAsync(HttpMethod.Get, url, null, null)).StatusCode;
+        (HttpStatusCode)(await app.Api.Anonymous.SendAsync(HttpMethod.Get, url)).Status;
 }
 
 /// <summary>A configured server that does not answer: port 1 on loopback refuses at once.</summary>
@@ -63,7 +63,7 @@ public sealed class UnreachableDatabaseTests(UnreachableAppFixture app) : IClass
     [Fact]
     public async Task Ready_DatabaseDoesNotAnswer_Is503WhileLiveIs200()
     {
-        (await app.SendAsync(HttpMethod.Get, "/health/ready", null, null)).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        (await app.SendAsync(HttpMethod.Get, "/health/live", null, null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/health/ready")).Status.ShouldBe(503);
+        (await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/health/live")).Status.ShouldBe(200);
     }
 }
