@@ -26,7 +26,7 @@ public sealed class UpdateClientTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
-    public async Task Update_NewSecretName_RemovesOldSecretBeforeSyncingNew()
+    public async Task Update_NewSecretName_RemovesOldSecretAndKicksItsSessionBeforeSyncingNew()
     {
         var router = await app.RouterAsync("rename-router");
         var id = await app.RegisterClientAsync(router, "old-name");
@@ -37,9 +37,11 @@ public sealed class UpdateClientTests(AppFixture app) : IClassFixture<AppFixture
         await using var db = app.Db();
         var commands = await db.RouterCommands.Where(c => c.ClientId == id).OrderBy(c => c.Id).ToListAsync();
         commands.Select(c => c.Kind).ShouldBe(
-            [RouterCommandKind.SyncSecret, RouterCommandKind.RemoveSecret, RouterCommandKind.SyncSecret]);
+            [RouterCommandKind.SyncSecret, RouterCommandKind.RemoveSecret, RouterCommandKind.KickSession,
+                RouterCommandKind.SyncSecret]);
         commands[1].Payload.ShouldContain("old-name");
-        commands[2].Payload.ShouldContain("new-name");
+        commands[2].Payload.ShouldContain("old-name");
+        commands[3].Payload.ShouldContain("new-name");
     }
 
     [Fact]

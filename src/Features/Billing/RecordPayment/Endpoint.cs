@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -105,10 +106,10 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == invoice.ClientId, ct);
         if (client?.IsolatedAt is null || client.RouterId is null) return false;
         if (await Data.HasOtherOverdueAsync(db, client.Id, invoice.Id, today, options.Value.GraceDays, ct)) return false;
+        var before = ClientRouterState.Of(client);
         client.IsolatedAt = null;
         client.UpdatedAt = now;
-        client.ProvisioningState = ProvisioningState.Pending;
-        db.Enqueue(now, client.RouterId.Value, client, new SyncSecret(client.PppSecretName));
+        db.QueueRouterChanges(now, client, before);
         db.Audit(User, now, "client.restored", "client", client.Id, new { invoice_id = invoice.Id });
         return true;
     }

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -51,12 +52,11 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
             PlanId = req.PlanId,
             Status = ClientStatus.Active,
             AutoRenew = req.AutoRenew ?? true,
-            ProvisioningState = ProvisioningState.Pending,
             CreatedAt = now,
             UpdatedAt = now,
         };
         db.Clients.Add(client);
-        db.Enqueue(now, req.RouterId!.Value, client, new SyncSecret(client.PppSecretName));
+        db.QueueRouterChanges(now, client, before: null);
         if (plan is not null)
         {
             var today = providerClock.Today;
