@@ -72,14 +72,13 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
             RecordedByUserId = User.UserId(),
             CreatedAt = now,
         };
-        db.Payments.Add(payment);
+        await db.Payments.AddAsync(payment, ct);
         invoice.AmountPaid += payment.Amount;
         invoice.Status = invoice.Balance == 0 ? InvoiceStatus.Paid
             : invoice.Status == InvoiceStatus.Overdue ? InvoiceStatus.Overdue
             : InvoiceStatus.PartiallyPaid;
         invoice.UpdatedAt = now;
         var restored = invoice.Status == InvoiceStatus.Paid && await RestoreClientAsync(invoice, today, now, ct);
-        await db.SaveChangesAsync(ct);
         db.Audit(User, now, "payment.recorded", "invoice", invoice.Id,
             new { payment_id = payment.Id, payment.Amount, method = req.PaymentMethod, invoice_status = invoice.Status });
 
