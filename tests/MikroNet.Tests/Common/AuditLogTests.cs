@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using MikroNet.Tests.Clients;
+using MikroNet.Tests.Driver;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;
@@ -12,11 +12,8 @@ public sealed class AuditLogTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Create_Router_AuditRowCarriesTheNewId()
     {
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/routers",
-            new { name = "audited", host = "127.0.0.1", username = "api", password = "router-pass" });
+        var id = (await app.Api.AddRouterAsync("audited")).ToString();
 
-        status.ShouldBe(201);
-        var id = body.GetProperty("data").GetProperty("router_id").GetInt32().ToString();
         await using var db = app.Db();
         (await db.AuditEntries.Where(a => a.EntityType == "router" && a.EntityId == id).Select(a => a.Action).ToListAsync())
             .ShouldBe(["router.registered"]);
@@ -29,10 +26,11 @@ public sealed class AuditLogTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Register_TenAtOnceWithOneSecretName_OneClientAndOneAuditRow()
     {
-        var router = await app.RouterAsync("audit-race");
+        var router = await app.Api.AddRouterAsync("audit-race");
+        await app.Api.AdminTokenAsync();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
-            app.AdminAsync(HttpMethod.Post, "/client/register", ClientApi.ValidClient(router, "raced"))));
+            app.Api.RegisterClientAsync(Api.NewClient(router, "raced"))));
 
         answers.Count(a => a.Status == 201).ShouldBe(1);
         answers.ShouldAllBe(a => a.Status == 201 || a.Status == 409);

@@ -2,6 +2,7 @@ using MikroNet.RouterOsEmulator;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;
+using UpdateClient = MikroNet.Features.Clients.UpdateClient;
 
 namespace MikroNet.Tests.Provisioning;
 
@@ -13,12 +14,12 @@ public sealed class SessionFollowsSecretTests(ProvisioningFixture app) : IClassF
     [Fact]
     public async Task Rename_ClientOnline_OldSessionEndsWithin2sAfterOldSecretIsGone()
     {
-        var routerId = await app.RegisterRouterAsync("rename-kick");
-        var clientId = await app.RegisterClientAsync(routerId, "ani");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("rename-kick"));
+        var clientId = await app.Api.AddClientAsync(routerId, "ani");
         await ProvisioningFixture.EventuallyAsync(() => app.Emulator.FindSecret("ani") is not null, Step, "register adds the secret");
         app.Emulator.Connect("ani");
 
-        (await app.AdminAsync(HttpMethod.Put, $"/client/update/{clientId}", new { ppp_secret_name = "ani2" })).Status.ShouldBe(200);
+        (await app.Api.UpdateClientAsync(clientId, new UpdateClient.Request { PppSecretName = "ani2" })).Status.ShouldBe(200);
 
         await ProvisioningFixture.EventuallyAsync(() => app.Emulator.ActiveSessions.All(s => s.Name != "ani"), Step,
             "the old session ends");
@@ -33,13 +34,13 @@ public sealed class SessionFollowsSecretTests(ProvisioningFixture app) : IClassF
         {
             Username = ProvisioningFixture.RouterUser, Password = ProvisioningFixture.RouterPassword,
         });
-        var oldRouter = await app.RegisterRouterAsync("move-from");
-        var newRouter = await app.RegisterRouterAsync("move-to", other.Port);
-        var clientId = await app.RegisterClientAsync(oldRouter, "bayu");
+        var oldRouter = await app.Api.AddRouterAsync(app.EmulatorRouter("move-from"));
+        var newRouter = await app.Api.AddRouterAsync(app.EmulatorRouter("move-to", other.Port));
+        var clientId = await app.Api.AddClientAsync(oldRouter, "bayu");
         await ProvisioningFixture.EventuallyAsync(() => app.Emulator.FindSecret("bayu") is not null, Step, "register adds the secret");
         app.Emulator.Connect("bayu");
 
-        (await app.AdminAsync(HttpMethod.Put, $"/client/update/{clientId}", new { router_id = newRouter })).Status.ShouldBe(200);
+        (await app.Api.UpdateClientAsync(clientId, new UpdateClient.Request { RouterId = newRouter })).Status.ShouldBe(200);
 
         await ProvisioningFixture.EventuallyAsync(() => app.Emulator.ActiveSessions.All(s => s.Name != "bayu"), Step,
             "the session on the old router ends");

@@ -57,18 +57,18 @@ public sealed class RouterOutboxWritersTests(AppFixture app) : IClassFixture<App
     [Fact]
     public async Task EnforcementSql_IsolateThenRestore_WritesWhatClientRouterChangesDecides()
     {
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync(100_000m);
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync(100_000m);
         int[] clients =
         [
-            await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25)),
-            await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25)),
+            await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25)),
+            await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25)),
         ];
-        (await app.AdminAsync(HttpMethod.Post, $"/client/{clients[1]}/disable")).Status.ShouldBe(200);
+        (await app.Api.DisableClientAsync(clients[1])).Status.ShouldBe(200);
 
         var before = await StatesAsync(clients);
         var mark = await LastIdAsync();
-        await _billing.EnforceAsync(new LocalDate(2026, 12, 8));
+        await app.EnforceInProcessAsync(new LocalDate(2026, 12, 8));
         var isolated = await StatesAsync(clients);
         isolated.Values.ShouldAllBe(s => s.Isolated);
         await ShouldMatchDecisionAsync(clients, before, isolated, mark);
@@ -76,7 +76,7 @@ public sealed class RouterOutboxWritersTests(AppFixture app) : IClassFixture<App
         await using (var db = app.Db())
             await db.Database.ExecuteSqlAsync($"UPDATE invoices SET status = 'void' WHERE client_id = ANY({clients})");
         mark = await LastIdAsync();
-        await _billing.EnforceAsync(new LocalDate(2026, 12, 9));
+        await app.EnforceInProcessAsync(new LocalDate(2026, 12, 9));
         var restored = await StatesAsync(clients);
         restored.Values.ShouldAllBe(s => !s.Isolated);
         await ShouldMatchDecisionAsync(clients, isolated, restored, mark);
