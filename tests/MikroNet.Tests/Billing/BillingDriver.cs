@@ -3,6 +3,7 @@ using System.Text.Json;
 using MikroNet.Features.Billing.DailyRun;
 using MikroNet.Features.Billing.Enforce;
 using MikroNet.Features.Billing.GenerateInvoices;
+using MikroNet.Infrastructure.Time;
 using MikroNet.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -62,12 +63,36 @@ public sealed class BillingDriver(AppFixture app)
         (await DetailsAsync(clientId)).GetProperty("subscriptions").EnumerateArray()
             .SelectMany(s => s.GetProperty("invoices").EnumerateArray()).ToList();
 
+    /// <summary>Generation through the API on the day <paramref name="asOf"/> (it refuses an as_of after today).</summary>
     public async Task<JsonElement> GenerateAsync(LocalDate asOf)
     {
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/invoices/generate",
+        var (status, body) = await OnDayAsync(asOf, HttpMethod.Post, "/invoices/generate",
             new { as_of = asOf.ToString("yyyy-MM-dd", null) });
         status.ShouldBe(200, body.ToString());
         return body.GetProperty("data");
+    }
+
+    /// <summary>
+    /// Calls the API as the admin on another day: the clock moves to 10:00 of that day in the provider's zone for
+    /// the call, with a token taken then (tokens expire by the clock), and moves back afterwards.
+    /// </summary>
+    public async Task<(int Status, JsonElement Body)> OnDayAsync(LocalDate day, HttpMethod method, string url, object? body)
+    {
+        await app.AdminTokenAsync();
+        var before = app.Clock.GetCurrentInstant();
+        var zone = app.Host.Services.GetRequiredService<ProviderClock>().Zone;
+        app.Clock.Reset(day.At(new LocalTime(10, 0)).InZoneLeniently(zone).ToInstant());
+        try
+        {
+            var token = await app.LoginAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
+            var response = await app.SendAsync(method, url, body, token);
+            var text = await response.Content.ReadAsStringAsync();
+            return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        }
+        finally
+        {
+            app.Clock.Reset(before);
+        }
     }
 
     public async Task<(int Status, JsonElement Body)> PayAsync(int invoiceId, decimal amount, string? key = null,
@@ -96,8 +121,8 @@ public sealed class BillingDriver(AppFixture app)
     public async Task<IReadOnlyList<RaisedInvoice>> GenerateDirectAsync(LocalDate asOf)
     {
         await using var scope = app.Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<InvoiceGenerator>()
-            .RunAsync(asOf, app.Clock.GetCurrentInstant(), default);
+        return (await scope.ServiceProvider.GetRequiredService<InvoiceGenerator>()
+            .RunAsync(asOf, app.Clock.GetCurrentInstant(), default)).Raised;
     }
 
     public async Task<EnforcementResult> EnforceAsync(LocalDate asOf)

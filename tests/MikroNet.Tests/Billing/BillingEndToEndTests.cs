@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
+using NodaTime.Text;
 using Shouldly;
 using Xunit;
 
@@ -68,7 +69,8 @@ public sealed class BillingEndToEndTests(AppFixture app) : IClassFixture<AppFixt
 
     private async Task<JsonElement> EnforceAsync(string asOf)
     {
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/invoices/enforce", new { as_of = asOf });
+        var (status, body) = await _billing.OnDayAsync(LocalDatePattern.Iso.Parse(asOf).Value, HttpMethod.Post,
+            "/invoices/enforce", new { as_of = asOf });
         status.ShouldBe(200, body.ToString());
         return body.GetProperty("data");
     }

@@ -27,6 +27,8 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
+        if (req.StartDate is { } start && BillingDates.StartDateProblem(start, providerClock.Today) is { } problem)
+            ThrowError(r => r.StartDate!, problem, StatusCodes.Status422UnprocessableEntity);
         if (!await db.Routers.AnyAsync(r => r.Id == req.RouterId, ct))
             ThrowError(r => r.RouterId!, $"Router {req.RouterId} does not exist.", StatusCodes.Status422UnprocessableEntity);
         var plan = req.PlanId is null ? null : await db.Plans.SingleOrDefaultAsync(p => p.Id == req.PlanId, ct);
