@@ -1,9 +1,14 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Tests.Driver;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
 using Shouldly;
 using Xunit;
+using AddSubscription = MikroNet.Features.Clients.AddSubscription;
+using Enforce = MikroNet.Features.Billing.Enforce;
+using GenerateInvoices = MikroNet.Features.Billing.GenerateInvoices;
 
 namespace MikroNet.Tests.Billing;
 
@@ -14,11 +19,11 @@ namespace MikroNet.Tests.Billing;
 /// </summary>
 public sealed class BillingDatesTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private readonly BillingDriver _billing = new(app);
     private static readonly LocalDate Today = new(2026, 11, 25);
+    private Api Api => app.Api;
 
     private sealed record Rows(int Clients, int Subscriptions, int Invoices, int Numbers, int Payments, int Commands,
-        int Isolated, int Overdue);
+        int Isolated, int Overdue, int Audit);
 
     private async Task<Rows> RowsAsync()
     {
@@ -27,42 +32,43 @@ public sealed class BillingDatesTests(AppFixture app) : IClassFixture<AppFixture
             await db.Invoices.CountAsync(), await db.InvoiceNumberCounters.SumAsync(c => c.LastValue),
             await db.Payments.CountAsync(), await db.RouterCommands.CountAsync(),
             await db.Clients.CountAsync(c => c.IsolatedAt != null),
-            await db.Invoices.CountAsync(i => i.Status == Infrastructure.Persistence.Entities.InvoiceStatus.Overdue));
+            await db.Invoices.CountAsync(i => i.Status == InvoiceStatus.Overdue), await db.AuditEntries.CountAsync());
     }
 
-    private static void ShouldBeRefused((int Status, JsonElement Body) answer, string field)
+    private static void ShouldBeRefused(ApiResponse answer, string field)
     {
-        answer.Status.ShouldBe(422, answer.Body.ToString());
-        answer.Body.ErrorNames().ShouldBe([field]);
+        answer.Status.ShouldBe(422, answer.Text);
+        answer.Problem.ErrorNames.ShouldBe([field]);
     }
 
-    /// <summary>A client on a monthly plan whose first period is paid: any real run on or after Dec 20 raises for it.</summary>
+    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", null);
+
+    /// <summary>A client on a monthly plan whose first period is paid, so a real run renews it.</summary>
     private async Task<int> PaidClientAsync(LocalDate start)
     {
-        var client = await _billing.ClientAsync(await _billing.RouterAsync(), await _billing.PlanAsync(), start);
-        await _billing.PayAllAsync(client);
+        var client = await Api.AddClientAsync(await Api.AddRouterAsync(), planId: await Api.AddPlanAsync(), start: start);
+        await Api.PayAllAsync(client);
         return client;
     }
 
     [Fact]
     public async Task GenerateAndEnforce_AsOfOutsideTheWindow_Are422NamingAsOfAndWriteNothing()
     {
-        app.Clock.Reset(BillingDriver.Start);
+        app.Clock.Reset(AppFixture.Start);
         await PaidClientAsync(new LocalDate(2026, 11, 1));
         var before = await RowsAsync();
 
-        string[] refused = ["2030-01-01", "9999-12-31", "1900-01-01", "2025-11-23", "2026-11-26"];
-        foreach (var asOf in refused)
+        foreach (var asOf in new[] { "2030-01-01", "9999-12-31", "1900-01-01", "2025-11-23", "2026-11-26" })
         {
-            ShouldBeRefused(await app.AdminAsync(HttpMethod.Post, "/invoices/generate", new { as_of = asOf }), "as_of");
-            ShouldBeRefused(await app.AdminAsync(HttpMethod.Get, $"/invoices/generate?as_of={asOf}"), "as_of");
-            ShouldBeRefused(await app.AdminAsync(HttpMethod.Post, "/invoices/enforce", new { as_of = asOf }), "as_of");
+            ShouldBeRefused(await Api.SendAsync(HttpMethod.Post, "/invoices/generate", new { as_of = asOf }), "as_of");
+            ShouldBeRefused(await Api.SendAsync(HttpMethod.Get, $"/invoices/generate?as_of={asOf}"), "as_of");
+            ShouldBeRefused(await Api.SendAsync(HttpMethod.Post, "/invoices/enforce", new { as_of = asOf }), "as_of");
         }
         // A dry run may look ahead, but a year and a day at most.
         foreach (var asOf in new[] { "9999-12-31", "2027-11-27", "1900-01-01" })
         {
-            ShouldBeRefused(await app.AdminAsync(HttpMethod.Post, "/invoices/generate", new { as_of = asOf, dry_run = true }), "as_of");
-            ShouldBeRefused(await app.AdminAsync(HttpMethod.Post, $"/invoices/enforce?dry_run=true", new { as_of = asOf }), "as_of");
+            ShouldBeRefused(await Api.SendAsync(HttpMethod.Post, "/invoices/generate", new { as_of = asOf, dry_run = true }), "as_of");
+            ShouldBeRefused(await Api.SendAsync(HttpMethod.Post, "/invoices/enforce?dry_run=true", new { as_of = asOf }), "as_of");
         }
 
         (await RowsAsync()).ShouldBe(before);
@@ -71,88 +77,73 @@ public sealed class BillingDatesTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task Enforce_AsOfAheadOfToday_Is422ButADryRunNamesWhoWouldBeIsolated()
     {
-        // The reproducer: run on Nov 27 with as_of Dec 5 isolated clients who were not overdue.
-        app.Clock.Reset(BillingDriver.Start);
-        var client = await _billing.ClientAsync(await _billing.RouterAsync(), await _billing.PlanAsync(),
-            new LocalDate(2026, 11, 20)); // raised Nov 25, due Dec 4, overdue from Dec 8
-        _billing.SetUtc(2026, 11, 27, 3);
-        try
-        {
-            var before = await RowsAsync();
-            ShouldBeRefused(await _billing.OnDayAsync(new LocalDate(2026, 11, 27), HttpMethod.Post, "/invoices/enforce",
-                new { as_of = "2026-12-08" }), "as_of");
+        // The reproducer: run on Nov 27 with an as_of ahead isolated clients who were not overdue.
+        app.Clock.Reset(AppFixture.Start);
+        var client = await Api.AddClientAsync(await Api.AddRouterAsync(), planId: await Api.AddPlanAsync(),
+            start: new LocalDate(2026, 11, 20)); // raised Nov 25, due Dec 4, overdue from Dec 8
+        var nov27 = new LocalDate(2026, 11, 27);
+        var before = await RowsAsync();
 
-            var (status, body) = await _billing.OnDayAsync(new LocalDate(2026, 11, 27), HttpMethod.Post,
-                "/invoices/enforce?dry_run=true", new { as_of = "2026-12-08" });
-            status.ShouldBe(200, body.ToString());
-            var data = body.GetProperty("data");
-            data.GetProperty("dry_run").GetBoolean().ShouldBeTrue();
-            data.GetProperty("isolated_client_ids").EnumerateArray().Select(e => e.GetInt32()).ShouldContain(client);
-            data.GetProperty("clients_isolated").GetInt32().ShouldBe(data.GetProperty("isolated_client_ids").GetArrayLength());
-            data.GetProperty("invoices_overdue").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        ShouldBeRefused(await app.OnDayAsync(nov27, api => api.SendAsync(HttpMethod.Post, "/invoices/enforce",
+            new { as_of = "2026-12-08" })), "as_of");
 
-            // The body field works as the query parameter does; neither writes anything.
-            (await _billing.OnDayAsync(new LocalDate(2026, 11, 27), HttpMethod.Post, "/invoices/enforce",
-                new { as_of = "2026-12-08", dry_run = true })).Status.ShouldBe(200);
-            (await RowsAsync()).ShouldBe(before);
-        }
-        finally
-        {
-            app.Clock.Reset(BillingDriver.Start);
-        }
+        var dry = (await app.OnDayAsync(nov27, api => api.SendAsync<Envelope<Enforce.EnforcementResult>>(HttpMethod.Post,
+            "/invoices/enforce?dry_run=true", new { as_of = "2026-12-08" }))).Expect(200).Body.Data;
+        dry.DryRun.ShouldBeTrue();
+        dry.IsolatedClientIds.ShouldContain(client);
+        dry.ClientsIsolated.ShouldBe(dry.IsolatedClientIds.Count);
+        dry.InvoicesOverdue.ShouldBeGreaterThanOrEqualTo(1);
+        // The body field works as the query parameter does; neither writes anything.
+        (await app.OnDayAsync(nov27, api => api.SendAsync(HttpMethod.Post, "/invoices/enforce",
+            new { as_of = "2026-12-08", dry_run = true }))).Status.ShouldBe(200);
+
+        (await RowsAsync()).ShouldBe(before);
     }
 
     [Fact]
     public async Task Generate_DryRunAhead_AnswersTheRealRunAndWritesNothing()
     {
-        app.Clock.Reset(BillingDriver.Start);
+        app.Clock.Reset(AppFixture.Start);
         var client = await PaidClientAsync(Today);
         var before = await RowsAsync();
+        var dec20 = new LocalDate(2026, 12, 20);
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/invoices/generate",
-            new { as_of = "2026-12-20", dry_run = true });
-        status.ShouldBe(200, body.ToString());
-        body.GetProperty("data").GetProperty("dry_run").GetBoolean().ShouldBeTrue();
-        var dry = body.GetProperty("data").GetProperty("invoices").EnumerateArray()
-            .Single(i => i.GetProperty("client_id").GetInt32() == client);
-        dry.GetProperty("invoice_id").ValueKind.ShouldBe(JsonValueKind.Null);
-        (await app.AdminAsync(HttpMethod.Get, "/invoices/generate?as_of=2026-12-20&dry_run=true")).Status.ShouldBe(200);
+        var answer = (await Api.SendAsync<Envelope<GenerateInvoices.Response>>(HttpMethod.Post, "/invoices/generate",
+            new { as_of = Iso(dec20), dry_run = true })).Expect(200).Body.Data;
+        answer.DryRun.ShouldBeTrue();
+        var dry = answer.Invoices.Single(i => i.ClientId == client);
+        (dry.InvoiceId, dry.SubscriptionId).ShouldBe((null, null));
+        (await Api.SendAsync(HttpMethod.Get, $"/invoices/generate?as_of={Iso(dec20)}&dry_run=true")).Status.ShouldBe(200);
         (await RowsAsync()).ShouldBe(before);
 
-        var real = (await _billing.GenerateAsync(new LocalDate(2026, 12, 20))).GetProperty("invoices").EnumerateArray()
-            .Single(i => i.GetProperty("client_id").GetInt32() == client);
-        real.GetProperty("invoice_id").GetInt32().ShouldBeGreaterThan(0);
-        foreach (var field in new[] { "number", "start_date", "end_date", "invoice_date", "due_date" })
-            real.GetProperty(field).GetString().ShouldBe(dry.GetProperty(field).GetString(), field);
+        var real = (await app.GenerateOnDayAsync(dec20)).Expect(200).Body.Data.Invoices.Single(i => i.ClientId == client);
+        real.InvoiceId.ShouldNotBeNull();
+        (real with { InvoiceId = null, SubscriptionId = null }).ShouldBe(dry);
     }
 
     [Fact]
     public async Task Generate_ClientMoreThanMaxCatchUpBehind_IsListedUnderNeedsAttentionAndRaisedNothing()
     {
-        await using var travel = await _billing.TimeTravelAsync();
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync();
+        await using var travel = await app.TimeTravelAsync();
+        var router = await Api.AddRouterAsync();
+        var plan = await Api.AddPlanAsync();
         // Anchor 2025-06-01: periods 1..17 have come due by 2026-11-25, more than 12.
-        _billing.SetUtc(2025, 6, 1, 3);
-        var farBehind = await _billing.ClientAsync(router, plan, new LocalDate(2025, 6, 1));
-        await _billing.PayAllAsync(farBehind);
+        app.SetUtc(2025, 6, 1, 3);
+        var farBehind = await Api.AddClientAsync(router, planId: plan, start: new LocalDate(2025, 6, 1));
+        await Api.PayAllAsync(farBehind);
         // Anchor 2025-11-30: period 12 starts 2026-11-30, renewal day 2026-11-25: exactly 12 behind.
-        _billing.SetUtc(2025, 11, 30, 3);
-        var twelveBehind = await _billing.ClientAsync(router, plan, new LocalDate(2025, 11, 30));
-        await _billing.PayAllAsync(twelveBehind);
-        app.Clock.Reset(BillingDriver.Start);
+        app.SetUtc(2025, 11, 30, 3);
+        var twelveBehind = await Api.AddClientAsync(router, planId: plan, start: new LocalDate(2025, 11, 30));
+        await Api.PayAllAsync(twelveBehind);
+        app.Clock.Reset(AppFixture.Start);
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/invoices/generate", new { });
-        status.ShouldBe(200, body.ToString());
-        var data = body.GetProperty("data");
-        var held = data.GetProperty("needs_attention").EnumerateArray().ToList();
-        held.Select(h => h.GetProperty("client_id").GetInt32()).ShouldBe([farBehind]);
-        held[0].GetProperty("last_end_date").GetString().ShouldBe("2025-06-30");
-        held[0].GetProperty("reason").GetString()!.ShouldContain("12");
-        var raised = data.GetProperty("invoices").EnumerateArray().Select(i => i.GetProperty("client_id").GetInt32()).ToList();
-        raised.ShouldNotContain(farBehind);
-        raised.Count(c => c == twelveBehind).ShouldBe(12);
+        var data = (await Api.GenerateInvoicesAsync(null)).Expect(200).Body.Data;
 
+        var held = data.NeedsAttention.ShouldHaveSingleItem();
+        (held.ClientId, held.LastPeriodIndex, held.LastEndDate).ShouldBe((farBehind, 0, new LocalDate(2025, 6, 30)));
+        held.Reason.ShouldContain("12");
+        data.Invoices.ShouldNotContain(i => i.ClientId == farBehind);
+        data.Invoices.Count(i => i.ClientId == twelveBehind).ShouldBe(12);
         await using var db = app.Db();
         (await db.Subscriptions.CountAsync(s => s.ClientId == farBehind)).ShouldBe(1);
     }
@@ -160,64 +151,54 @@ public sealed class BillingDatesTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task StartDate_OutsideAYearOfToday_Is422AndWritesNothing()
     {
-        app.Clock.Reset(BillingDriver.Start);
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync();
+        app.Clock.Reset(AppFixture.Start);
+        var router = await Api.AddRouterAsync();
+        var plan = await Api.AddPlanAsync();
         var before = await RowsAsync();
 
         foreach (var start in new[] { "1900-01-01", "2025-11-23", "2027-11-27", "9999-12-31" })
         {
-            ShouldBeRefused(await app.AdminAsync(HttpMethod.Post, "/client/register", new
+            var client = Api.NewClient(router, Api.Unique("late"));
+            ShouldBeRefused(await Api.SendAsync(HttpMethod.Post, "/client/register", new
             {
-                name = "Late Starter", phone_number = "081234567890", address = "Jl. Merdeka 1",
-                ppp_secret_name = "late-starter", ppp_password = "secret-pass", router_id = router, plan_id = plan,
-                start_date = start,
+                name = client.Name, phone_number = client.PhoneNumber, address = client.Address, ppp_secret_name = client.PppSecretName,
+                ppp_password = client.PppPassword, router_id = router, plan_id = plan, start_date = start,
             }), "start_date");
         }
         (await RowsAsync()).ShouldBe(before);
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", new
-        {
-            name = "No Plan Yet", phone_number = "081234567890", address = "Jl. Merdeka 1",
-            ppp_secret_name = "no-plan-yet", ppp_password = "secret-pass", router_id = router,
-        });
-        status.ShouldBe(201, body.ToString());
-        var client = body.GetProperty("data").GetProperty("client_id").GetInt32();
+        var noPlanYet = await Api.AddClientAsync(router);
         before = await RowsAsync();
         foreach (var start in new[] { "1900-01-01", "2027-11-27" })
-            ShouldBeRefused(await app.AdminAsync(HttpMethod.Post, $"/client/{client}/subscriptions",
+            ShouldBeRefused(await Api.SendAsync(HttpMethod.Post, $"/client/{noPlanYet}/subscriptions",
                 new { plan_id = plan, start_date = start }), "start_date");
         (await RowsAsync()).ShouldBe(before);
 
-        // The edges of the window are accepted.
-        (await app.AdminAsync(HttpMethod.Post, $"/client/{client}/subscriptions",
-            new { plan_id = plan, start_date = "2025-11-24" })).Status.ShouldBe(201);
+        // The edge of the window is accepted.
+        (await Api.AddSubscriptionAsync(noPlanYet, new AddSubscription.Request { PlanId = plan, StartDate = Today.PlusDays(-366) }))
+            .Expect(201);
     }
 
     [Fact]
     public async Task FirstInvoice_StartInThePast_IsDueAPaymentTermAfterItIsRaised()
     {
-        app.Clock.Reset(BillingDriver.Start);
-        var client = await _billing.ClientAsync(await _billing.RouterAsync(), await _billing.PlanAsync(),
-            Today.PlusDays(-30));
+        app.Clock.Reset(AppFixture.Start);
+        var client = await Api.AddClientAsync(await Api.AddRouterAsync(), planId: await Api.AddPlanAsync(),
+            start: Today.PlusDays(-30));
 
-        var invoice = (await _billing.InvoicesAsync(client))[0];
-        invoice.GetProperty("invoice_date").GetString().ShouldBe("2026-11-25");
-        invoice.GetProperty("due_date").GetString().ShouldBe("2026-12-04");
+        var invoice = (await Api.InvoicesAsync(client))[0];
+        (invoice.InvoiceDate, invoice.DueDate).ShouldBe((Today, Today.PlusDays(9)));
     }
 
     [Fact]
     public async Task Enforce_NoBody_AnswersLikeGenerateWithNoBody()
     {
-        app.Clock.Reset(BillingDriver.Start);
-        var token = await app.AdminTokenAsync();
-        foreach (var url in new[] { "/invoices/generate", "/invoices/enforce" })
-        {
-            var response = await app.SendAsync(HttpMethod.Post, url, null, token);
-            ((int)response.StatusCode).ShouldBe(200, $"{url}: {await response.Content.ReadAsStringAsync()}");
-            var data = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
-            data.GetProperty("as_of").GetString().ShouldBe("2026-11-25");
-            data.GetProperty("dry_run").GetBoolean().ShouldBeFalse();
-        }
+        app.Clock.Reset(AppFixture.Start);
+        var generated = (await Api.SendAsync<Envelope<GenerateInvoices.Response>>(HttpMethod.Post, "/invoices/generate"))
+            .Expect(200).Body.Data;
+        var enforced = (await Api.SendAsync<Envelope<Enforce.EnforcementResult>>(HttpMethod.Post, "/invoices/enforce"))
+            .Expect(200).Body.Data;
+        (generated.AsOf, generated.DryRun).ShouldBe((Today, false));
+        (enforced.AsOf, enforced.DryRun).ShouldBe((Today, false));
     }
 }
