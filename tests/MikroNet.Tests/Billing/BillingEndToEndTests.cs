@@ -30,8 +30,8 @@ public sealed class BillingEndToEndTests(AppFixture app) : IClassFixture<AppFixt
         renewal.DueDate.ShouldBe(new LocalDate(2026, 12, 24));
         (await app.GenerateOnDayAsync(end.PlusDays(-4))).Expect(200).Data.InvoicesRaised.ShouldBe(0);
 
-        (await app.Api.PayAsync(renewal.InvoiceId, 50_000m, key: "e2e-part")).Data.Invoice.InvoiceStatus.ShouldBe("partially_paid");
-        (await app.Api.PayAsync(renewal.InvoiceId, 100_000m, key: "e2e-rest")).Data.Invoice.InvoiceStatus.ShouldBe("paid");
+        (await app.Api.PayAsync(renewal.InvoiceId!.Value, 50_000m, key: "e2e-part")).Data.Invoice.InvoiceStatus.ShouldBe("partially_paid");
+        (await app.Api.PayAsync(renewal.InvoiceId!.Value, 100_000m, key: "e2e-rest")).Data.Invoice.InvoiceStatus.ShouldBe("paid");
 
         var subscriptions = (await app.Api.ClientDetailsAsync(client)).Data.Subscriptions;
         subscriptions.Count.ShouldBe(2);
@@ -52,7 +52,7 @@ public sealed class BillingEndToEndTests(AppFixture app) : IClassFixture<AppFixt
         (await app.Api.ClientDetailsAsync(client)).Data.Client.Status.ShouldBe("isolated");
         (await app.GenerateOnDayAsync(new LocalDate(2027, 2, 20))).Expect(200).Data.InvoicesRaised.ShouldBe(0);
 
-        var paid = await app.Api.PayAsync(third.InvoiceId, 150_000m, key: "e2e-third");
+        var paid = await app.Api.PayAsync(third.InvoiceId!.Value, 150_000m, key: "e2e-third");
         paid.Status.ShouldBe(201, paid.Text);
         paid.Data.ClientRestored.ShouldBeTrue();
         (await app.Api.ClientDetailsAsync(client)).Data.Client.Status.ShouldBe("active");
