@@ -17,8 +17,8 @@ public static class Sql
              WHERE status = 'completed' AND payment_date BETWEEN date_trunc('month', @as_of::date)::date AND @as_of),
             (SELECT coalesce(sum(balance), 0) FROM open_invoices WHERE balance > 0),
             (SELECT count(*) FROM clients c WHERE c.deleted_at IS NULL AND EXISTS (
-                SELECT 1 FROM invoices i WHERE i.client_id = c.id AND (i.status = 'overdue'
-                    OR (i.status IN ('pending', 'partially_paid') AND i.due_date + @grace < @as_of)))),
+                SELECT 1 FROM invoices i WHERE i.client_id = c.id
+                  AND invoice_is_overdue(i.status, i.due_date, @as_of::date, @grace))),
             (SELECT count(*) FROM clients WHERE deleted_at IS NULL AND isolated_at IS NOT NULL),
             (SELECT count(*) FROM router_commands
              WHERE status = 'failed' OR (status = 'pending' AND last_error IS NOT NULL))
