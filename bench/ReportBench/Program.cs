@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using MikroNet.Features.Documents;
 using MikroNet.Features.Documents.Rendering;
-using MikroNet.Features.Reports;
+using Reports = MikroNet.Features.Reports;
 using MikroNet.Infrastructure.LocalPostgres;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -21,7 +21,7 @@ namespace MikroNet.ReportBench;
 internal static class Program
 {
     private static readonly LocalDate Today = LocalDate.FromDateOnly(ReportSeed.Today);
-    private static readonly ReportRange Year = new(new LocalDate(2025, 12, 1), Today);
+    private static readonly Reports.ReportRange Year = new(new LocalDate(2025, 12, 1), Today);
 
     private static async Task<int> Main(string[] args)
     {
@@ -68,7 +68,7 @@ internal static class Program
     {
         var reports = new (string Name, Func<MikroNetDb, Task<int>> Run)[]
         {
-            ("revenue by month", async db => Csv.Write(Reports.Revenue.RevenueRow.Columns, await Reports.Revenue.Data.RunAsync(db, Year, Reports.Revenue.RevenueGrouping.Month, default)).Length),
+            ("revenue by month", async db => Reports.Csv.Write(Reports.Revenue.RevenueRow.Columns, await Reports.Revenue.Data.RunAsync(db, Year, Reports.Revenue.RevenueGrouping.Month, default)).Length),
             ("revenue by method", async db => (await Reports.Revenue.Data.RunAsync(db, Year, Reports.Revenue.RevenueGrouping.Method, default)).Count),
             ("revenue by plan", async db => (await Reports.Revenue.Data.RunAsync(db, Year, Reports.Revenue.RevenueGrouping.Plan, default)).Count),
             ("revenue by router", async db => (await Reports.Revenue.Data.RunAsync(db, Year, Reports.Revenue.RevenueGrouping.Router, default)).Count),
@@ -78,7 +78,7 @@ internal static class Program
             ("collections today (+CSV)", async db =>
             {
                 var rows = await Reports.Collections.Data.RunAsync(db, Today, default);
-                return Csv.Write(Reports.Collections.CollectionRow.Columns, rows).Length > 0 ? rows.Count : 0;
+                return Reports.Csv.Write(Reports.Collections.CollectionRow.Columns, rows).Length > 0 ? rows.Count : 0;
             }),
             ("clients by status", async db => (await Reports.ClientCounts.Data.RunAsync(db, Reports.ClientCounts.ClientGrouping.Status, default)).Count),
             ("clients by plan", async db => (await Reports.ClientCounts.Data.RunAsync(db, Reports.ClientCounts.ClientGrouping.Plan, default)).Count),
