@@ -36,13 +36,13 @@ internal static class BillingJobs
     /// </summary>
     public static async Task<T> OnDayAsync<T>(this AppFixture app, LocalDate day, Func<Api, Task<T>> call)
     {
-        await app.AdminTokenAsync();
+        await app.Api.AdminTokenAsync();
         var before = app.Clock.GetCurrentInstant();
         var zone = app.Host.Services.GetRequiredService<ProviderClock>().Zone;
         app.Clock.Reset(day.At(new LocalTime(10, 0)).InZoneLeniently(zone).ToInstant());
         try
         {
-            return await call(app.Api.As(await app.LoginAsync(AppFixture.AdminUser, AppFixture.AdminPassword)));
+            return await call(app.Api.As(await app.Api.TokenAsync(AppFixture.AdminUser, AppFixture.AdminPassword)));
         }
         finally
         {
