@@ -38,7 +38,12 @@ public class AppFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync();
-        Host = await AlbaHost.For<Program>(web =>
+        Host = await StartHostAsync();
+    }
+
+    /// <summary>Another host on the same database, configured like <see cref="Host"/> (several hosts of one deployment).</summary>
+    public Task<IAlbaHost> StartHostAsync() =>
+        AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Testing");
             web.UseSetting("ConnectionStrings:Postgres", ConnectionString);
@@ -57,7 +62,6 @@ public class AppFixture : IAsyncLifetime
                 ConfigureServices(services);
             });
         });
-    }
 
     public virtual async Task DisposeAsync()
     {

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MikroNet.Infrastructure.Persistence.Notifications;
+
+/// <summary>
+/// One LISTEN connection per host for every <see cref="IDatabaseListener"/>. When the connection breaks, every
+/// listener is told (so it can fall back to asking the database), and after reconnecting each catches up.
+/// </summary>
+public sealed partial class DatabaseNotifications(
+    string connectionString, IEnumerable<IDatabaseListener> listeners, ILogger<DatabaseNotifications> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+    private readonly Dictionary<string, IDatabaseListener> _byChannel = listeners.ToDictionary(l => l.Channel);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_byChannel.Count == 0) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                foreach (var listener in _byChannel.Values) listener.Lost();
+                LogLost(logger, ex);
+                try
+                {
+                    await Task.Delay(RetryAfter, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnection.ForListening(connectionString));
+        connection.Notification += (_, e) =>
+        {
+            if (_byChannel.TryGetValue(e.Channel, out var listener)) listener.Notified(e.Payload);
+        };
+        await connection.OpenAsync(ct);
+        await using (var listen = new NpgsqlCommand(string.Concat(_byChannel.Keys.Select(c => $"LISTEN \"{c}\";")), connection))
+            await listen.ExecuteNonQueryAsync(ct);
+        foreach (var listener in _byChannel.Values) await listener.ListeningAsync(ct);
+        while (true) await connection.WaitAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the LISTEN connection to PostgreSQL; reconnecting")]
+    private static partial void LogLost(ILogger logger, Exception exception);
+}
