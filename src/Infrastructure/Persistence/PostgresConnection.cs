@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace MikroNet.Infrastructure.Persistence;
@@ -15,9 +16,16 @@ public static class PostgresConnection
     public static string Tune(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
-        if (!builder.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 100;
+        if (!Configured(connectionString, "NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!Configured(connectionString, "MaxAutoPrepare")) builder.MaxAutoPrepare = 100;
         return builder.ConnectionString;
+    }
+
+    /// <summary>Whether the string itself names the key, in any spelling Npgsql accepts ("No Reset On Close").</summary>
+    private static bool Configured(string connectionString, string compactKey)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", ""), compactKey, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A connection of its own for LISTEN: outside the pool, with keepalives so a dead server is noticed.</summary>

@@ -13,6 +13,7 @@ public sealed partial class DatabaseNotifications(
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private readonly Dictionary<string, IDatabaseListener> _byChannel = listeners.ToDictionary(l => l.Channel);
+    private bool _down;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +31,9 @@ public sealed partial class DatabaseNotifications(
             catch (Exception ex)
             {
                 foreach (var listener in _byChannel.Values) listener.Lost();
-                LogLost(logger, ex);
+                // One warning per outage, not one per retry.
+                if (!_down) LogLost(logger, ex);
+                _down = true;
                 try
                 {
                     await Task.Delay(RetryAfter, stoppingToken);
@@ -54,9 +57,14 @@ public sealed partial class DatabaseNotifications(
         await using (var listen = new NpgsqlCommand(string.Concat(_byChannel.Keys.Select(c => $"LISTEN \"{c}\";")), connection))
             await listen.ExecuteNonQueryAsync(ct);
         foreach (var listener in _byChannel.Values) await listener.ListeningAsync(ct);
+        if (_down) LogListening(logger);
+        _down = false;
         while (true) await connection.WaitAsync(ct);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the LISTEN connection to PostgreSQL; reconnecting")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No LISTEN connection to PostgreSQL; retrying every second, asking the database meanwhile")]
     private static partial void LogLost(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening to PostgreSQL again")]
+    private static partial void LogListening(ILogger logger);
 }
