@@ -3,7 +3,6 @@ using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Notifications;
 using MikroNet.Infrastructure.Security;
 using MikroNet.Infrastructure.Storage;
-using MikroNet.Infrastructure.Time;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +45,6 @@ public static class InfrastructureExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set.");
 
         services.AddSingleton<IClock>(SystemClock.Instance);
-        services.AddOptions<TimeZoneOptions>().BindConfiguration("Billing").ValidateOnStart();
-        services.AddSingleton<ProviderClock>();
 
         connectionString = PostgresConnection.Tune(connectionString);
         services.AddDbContext<MikroNetDb>(o => o
