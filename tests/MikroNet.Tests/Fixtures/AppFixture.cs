@@ -41,8 +41,11 @@ public class AppFixture : IAsyncLifetime
         Host = await StartHostAsync();
     }
 
-    /// <summary>Another host on the same database, configured like <see cref="Host"/> (several hosts of one deployment).</summary>
-    public Task<IAlbaHost> StartHostAsync() =>
+    /// <summary>
+    /// Another host on the same database, configured like <see cref="Host"/> plus the given settings (several hosts
+    /// of one deployment).
+    /// </summary>
+    public Task<IAlbaHost> StartHostAsync(params (string Key, string Value)[] overrides) =>
         AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Testing");
@@ -55,6 +58,7 @@ public class AppFixture : IAsyncLifetime
             // Routers in most tests are made up; ProvisioningFixture turns the outbox worker on against an emulator.
             web.UseSetting("Provisioning:WorkerEnabled", "false");
             foreach (var (key, value) in Settings()) web.UseSetting(key, value);
+            foreach (var (key, value) in overrides) web.UseSetting(key, value);
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<IClock>();

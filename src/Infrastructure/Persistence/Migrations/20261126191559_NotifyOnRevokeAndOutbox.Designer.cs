@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MikroNet.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MikroNetDb))]
-    [Migration("20261126185704_NotifyOnRevokeAndCommand")]
-    partial class NotifyOnRevokeAndCommand
+    [Migration("20261126191559_NotifyOnRevokeAndOutbox")]
+    partial class NotifyOnRevokeAndOutbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -5,11 +5,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MikroNet.Infrastructure.Persistence.Migrations
 {
     /// <summary>
-    /// NOTIFY from triggers, so that it is part of the writing transaction whatever path wrote the row and reaches
-    /// listeners only when that transaction commits: a revoked token ("id expiry-unix-seconds") and new router
-    /// commands (one notification per statement, however many rows it inserted).
+    /// NOTIFY from triggers, so that it is part of the writing transaction whatever path wrote the row (EF, the
+    /// enforcement SQL, a hand-run statement) and reaches listeners only when that transaction commits:
+    /// a revoked token on <c>mikronet_token_revoked</c> ("id expiry-unix-seconds"), and new outbox rows on
+    /// <c>mikronet_&lt;table&gt;</c> (one notification per statement, however many rows it inserted).
+    /// Another outbox table gets the same trigger with <c>EXECUTE FUNCTION notify_outbox()</c>.
     /// </summary>
-    public partial class NotifyOnRevokeAndCommand : Migration
+    public partial class NotifyOnRevokeAndOutbox : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -25,13 +27,13 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     FOR EACH ROW WHEN (OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL)
                     EXECUTE FUNCTION notify_token_revoked();
 
-                CREATE FUNCTION notify_router_commands() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    PERFORM pg_notify('mikronet_router_commands', '');
+                    PERFORM pg_notify('mikronet_' || TG_TABLE_NAME, '');
                     RETURN NULL;
                 END $$;
                 CREATE TRIGGER router_commands_notify_inserted AFTER INSERT ON router_commands
-                    FOR EACH STATEMENT EXECUTE FUNCTION notify_router_commands();
+                    FOR EACH STATEMENT EXECUTE FUNCTION notify_outbox();
                 """);
         }
 
@@ -40,7 +42,7 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.Sql("""
                 DROP TRIGGER router_commands_notify_inserted ON router_commands;
-                DROP FUNCTION notify_router_commands();
+                DROP FUNCTION notify_outbox();
                 DROP TRIGGER user_tokens_notify_revoked ON user_tokens;
                 DROP FUNCTION notify_token_revoked();
                 """);
