@@ -10,7 +10,7 @@ namespace MikroNet.Infrastructure.Outbox;
 internal sealed class OutboxListener<TRow>(OutboxConsumer<TRow> consumer, OutboxWakeUp<TRow> wakeUp) : IDatabaseListener
     where TRow : OutboxRow
 {
-    public string Channel { get; } = "mikronet_" + consumer.Queue.Table;
+    public IReadOnlyCollection<string> Channels { get; } = ["mikronet_" + consumer.Queue.Table];
 
     public Task ListeningAsync(CancellationToken ct)
     {
@@ -18,7 +18,7 @@ internal sealed class OutboxListener<TRow>(OutboxConsumer<TRow> consumer, Outbox
         return Task.CompletedTask;
     }
 
-    public void Notified(string payload) => wakeUp.Wake();
+    public void Notified(string channel, string payload) => wakeUp.Wake();
 
     public void Lost()
     {

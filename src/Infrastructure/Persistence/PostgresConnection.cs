@@ -28,11 +28,14 @@ public static class PostgresConnection
         return given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", ""), compactKey, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Marks each host's LISTEN connection in pg_stat_activity, so a host can count the listening hosts.</summary>
+    public const string ListenerApplicationName = "mikronet-listen";
+
     /// <summary>A connection of its own for LISTEN: outside the pool, with keepalives so a dead server is noticed.</summary>
     public static string ForListening(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
     {
         Pooling = false,
         KeepAlive = 15,
-        ApplicationName = "mikronet-listen",
+        ApplicationName = ListenerApplicationName,
     }.ConnectionString;
 }

@@ -18,4 +18,11 @@ internal static class Data
             """).ToListAsync(ct);
         return expiry.Count == 0 ? null : expiry[0];
     }
+
+    /// <summary>Hosts whose LISTEN connection is open on this database (each acknowledges a revocation).</summary>
+    public static async Task<int> ListeningHostsAsync(MikroNetDb db, CancellationToken ct) =>
+        (await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = {PostgresConnection.ListenerApplicationName}
+            """).ToListAsync(ct))[0];
 }

@@ -2,18 +2,18 @@ using FastEndpoints;
 using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
 namespace MikroNet.Features.Auth.Logout;
 
 /// <summary>
-/// Revokes the calling token at once; other tokens of the same user stay valid. The answer waits (briefly) until
-/// the revocation has come back through this host's LISTEN connection, so every host has been told by then.
+/// Revokes the calling token at once; other tokens of the same user stay valid. The answer waits (at most
+/// <see cref="AckWait"/>) until every host listening to the database has acknowledged the revocation, so when it
+/// arrives no host accepts the token any more.
 /// </summary>
 public sealed class Endpoint(MikroNetDb db, IClock clock, RevokedTokens revoked) : EndpointWithoutRequest<MessageOnly>
 {
-    private static readonly TimeSpan EchoWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan AckWait = TimeSpan.FromSeconds(2);
 
     public override void Configure()
     {
@@ -24,14 +24,12 @@ public sealed class Endpoint(MikroNetDb db, IClock clock, RevokedTokens revoked)
     public override async Task HandleAsync(CancellationToken ct)
     {
         var tokenId = User.TokenId()!.Value;
-        var echo = revoked.EchoOf(tokenId);
-        var expiresAt = await Data.RevokeAsync(db, tokenId, clock.GetCurrentInstant(), ct);
-        if (expiresAt is { } expiry)
+        using var acks = revoked.ExpectAcks(tokenId);
+        if (await Data.RevokeAsync(db, tokenId, clock.GetCurrentInstant(), ct) is { } expiresAt)
         {
-            revoked.Add(tokenId, expiry);
-            if (revoked.IsCurrent) await Task.WhenAny(echo, Task.Delay(EchoWait, ct));
+            revoked.Add(tokenId, expiresAt);
+            await acks.WaitAsync(await Data.ListeningHostsAsync(db, ct), AckWait, ct);
         }
-        revoked.ForgetEcho(tokenId);
         await Send.OkAsync(new MessageOnly("Logged out successfully"), ct);
     }
 }

@@ -12,7 +12,9 @@ public sealed partial class DatabaseNotifications(
     string connectionString, IEnumerable<IDatabaseListener> listeners, ILogger<DatabaseNotifications> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
-    private readonly Dictionary<string, IDatabaseListener> _byChannel = listeners.ToDictionary(l => l.Channel);
+    private readonly IDatabaseListener[] _listeners = [.. listeners];
+    private readonly Dictionary<string, IDatabaseListener> _byChannel =
+        listeners.SelectMany(l => l.Channels.Select(c => (Channel: c, Listener: l))).ToDictionary(x => x.Channel, x => x.Listener);
     private bool _down;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,7 +32,7 @@ public sealed partial class DatabaseNotifications(
             }
             catch (Exception ex)
             {
-                foreach (var listener in _byChannel.Values) listener.Lost();
+                foreach (var listener in _listeners) listener.Lost();
                 // One warning per outage, not one per retry.
                 if (!_down) LogLost(logger, ex);
                 _down = true;
@@ -51,12 +53,12 @@ public sealed partial class DatabaseNotifications(
         await using var connection = new NpgsqlConnection(PostgresConnection.ForListening(connectionString));
         connection.Notification += (_, e) =>
         {
-            if (_byChannel.TryGetValue(e.Channel, out var listener)) listener.Notified(e.Payload);
+            if (_byChannel.TryGetValue(e.Channel, out var listener)) listener.Notified(e.Channel, e.Payload);
         };
         await connection.OpenAsync(ct);
         await using (var listen = new NpgsqlCommand(string.Concat(_byChannel.Keys.Select(c => $"LISTEN \"{c}\";")), connection))
             await listen.ExecuteNonQueryAsync(ct);
-        foreach (var listener in _byChannel.Values) await listener.ListeningAsync(ct);
+        foreach (var listener in _listeners) await listener.ListeningAsync(ct);
         if (_down) LogListening(logger);
         _down = false;
         while (true) await connection.WaitAsync(ct);

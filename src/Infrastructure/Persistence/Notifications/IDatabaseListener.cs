@@ -1,9 +1,9 @@
 namespace MikroNet.Infrastructure.Persistence.Notifications;
 
-/// <summary>Something kept current by PostgreSQL NOTIFY on one channel (sent by a trigger, so in the writing transaction).</summary>
+/// <summary>Something kept current by PostgreSQL NOTIFY (sent by a trigger, so in the writing transaction).</summary>
 public interface IDatabaseListener
 {
-    string Channel { get; }
+    IReadOnlyCollection<string> Channels { get; }
 
     /// <summary>
     /// LISTEN is in place (at start and after every reconnect): catch up on whatever may have been missed before.
@@ -11,7 +11,7 @@ public interface IDatabaseListener
     Task ListeningAsync(CancellationToken ct);
 
     /// <summary>A notification arrived; runs on the listening connection's thread, so it must be quick.</summary>
-    void Notified(string payload);
+    void Notified(string channel, string payload);
 
     /// <summary>The connection is gone: notifications may be missed until <see cref="ListeningAsync"/> runs again.</summary>
     void Lost();
