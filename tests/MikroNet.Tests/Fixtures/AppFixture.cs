@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
 using MikroNet.Infrastructure.Persistence;
+using Npgsql;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,13 @@ public class AppFixture : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
+        // Idle pooled connections would otherwise stay open for minutes after the class ends, and with every test
+        // class on one server they add up to max_connections (the host's pool uses the tuned connection string).
+        foreach (var cs in new[] { ConnectionString, PostgresConnection.Tune(ConnectionString) })
+        {
+            await using var connection = new NpgsqlConnection(cs);
+            NpgsqlConnection.ClearPool(connection);
+        }
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
