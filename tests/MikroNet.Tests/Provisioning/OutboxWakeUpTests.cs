@@ -21,14 +21,14 @@ public sealed class OutboxWakeUpTests(SlowPollingFixture app) : IClassFixture<Sl
     [Fact]
     public async Task Commit_OfRouterCommands_WakesTheWorkerWithoutWaitingForThePoll()
     {
-        var routerId = await app.RegisterRouterAsync("wake-up");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("wake-up"));
         for (var i = 0; i < 3; i++)
         {
             var name = $"wake-{i}";
-            var clientId = await app.RegisterClientAsync(routerId, name);
+            var clientId = await app.Api.AddClientAsync(routerId, name);
             await ProvisioningFixture.EventuallyAsync(() => app.Emulator.FindSecret(name) is not null, Soon,
                 "the registration's commit woke the worker");
-            (await app.AdminAsync(HttpMethod.Post, $"/client/{clientId}/disable")).Status.ShouldBe(200);
+            (await app.Api.DisableClientAsync(clientId)).Status.ShouldBe(200);
             await ProvisioningFixture.EventuallyAsync(() => app.Emulator.FindSecret(name)!.Disabled, Soon,
                 "the disable's commit woke the worker");
         }
@@ -38,7 +38,7 @@ public sealed class OutboxWakeUpTests(SlowPollingFixture app) : IClassFixture<Sl
     public async Task Commit_OnAnotherHost_WakesThisHostsWorker()
     {
         await using var other = await app.StartHostAsync(("Provisioning:WorkerEnabled", "false"));
-        var routerId = await app.RegisterRouterAsync("wake-other");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("wake-other"));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/client/register")
         {
             Content = JsonContent.Create(new
