@@ -18,24 +18,24 @@ public sealed class RevocationAcrossHostsTests(AppFixture app) : IClassFixture<A
         await using var other = await app.StartHostAsync();
         var otherSet = other.Services.GetRequiredService<RevokedTokens>();
         await ProvisioningFixture.EventuallyAsync(() => otherSet.IsCurrent, TimeSpan.FromSeconds(10), "listening");
-        await app.AdminTokenAsync();
+        await app.Api.AdminTokenAsync();
         var tokens = new List<string>();
-        for (var i = 0; i < 10; i++) tokens.Add(await app.LoginAsync(AppFixture.AdminUser, AppFixture.AdminPassword));
+        for (var i = 0; i < 10; i++) tokens.Add(await app.Api.TokenAsync(AppFixture.AdminUser, AppFixture.AdminPassword));
         foreach (var token in tokens) (await GetClientsAsync(other, token)).ShouldBe(HttpStatusCode.OK);
 
         foreach (var token in tokens.Take(5))
         {
-            (await app.PostAsync("/auth/logout", new { }, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.Api.As(token).LogoutAsync()).Status.ShouldBe(200);
             (await GetClientsAsync(other, token)).ShouldBe(HttpStatusCode.Unauthorized);
         }
 
         // Five at once.
-        var logouts = await Task.WhenAll(tokens.Skip(5).Select(t => app.PostAsync("/auth/logout", new { }, t)));
-        logouts.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var logouts = await Task.WhenAll(tokens.Skip(5).Select(t => app.Api.As(t).LogoutAsync()));
+        logouts.ShouldAllBe(r => r.Status == 200);
         foreach (var token in tokens)
         {
             (await GetClientsAsync(other, token)).ShouldBe(HttpStatusCode.Unauthorized);
-            (await app.SendAsync(HttpMethod.Get, "/client", null, token)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await app.Api.As(token).ListClientsAsync()).Status.ShouldBe(401);
         }
         // The other host answered from its in-memory set all along, not from the database fallback.
         otherSet.IsCurrent.ShouldBeTrue();
@@ -44,9 +44,9 @@ public sealed class RevocationAcrossHostsTests(AppFixture app) : IClassFixture<A
     [Fact]
     public async Task HostStartedAfterLogout_RefusesTheRevokedToken()
     {
-        await app.AdminTokenAsync();
-        var token = await app.LoginAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
-        (await app.PostAsync("/auth/logout", new { }, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await app.Api.AdminTokenAsync();
+        var token = await app.Api.TokenAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
+        (await app.Api.As(token).LogoutAsync()).Status.ShouldBe(200);
 
         await using var later = await app.StartHostAsync();
         (await GetClientsAsync(later, token)).ShouldBe(HttpStatusCode.Unauthorized);
@@ -61,11 +61,11 @@ public sealed class RevocationAcrossHostsTests(AppFixture app) : IClassFixture<A
         await using var other = await app.StartHostAsync();
         var revoked = other.Services.GetRequiredService<RevokedTokens>();
         await ProvisioningFixture.EventuallyAsync(() => revoked.IsCurrent, TimeSpan.FromSeconds(10), "listening");
-        await app.AdminTokenAsync();
-        var token = await app.LoginAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
+        await app.Api.AdminTokenAsync();
+        var token = await app.Api.TokenAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
         revoked.Lost();
 
-        (await app.PostAsync("/auth/logout", new { }, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Api.As(token).LogoutAsync()).Status.ShouldBe(200);
         revoked.IsCurrent.ShouldBeFalse();
         (await GetClientsAsync(other, token)).ShouldBe(HttpStatusCode.Unauthorized);
     }

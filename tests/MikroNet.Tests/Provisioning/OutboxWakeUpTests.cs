@@ -47,7 +47,7 @@ public sealed class OutboxWakeUpTests(SlowPollingFixture app) : IClassFixture<Sl
                 ppp_password = "ppp-pass-1", router_id = routerId,
             }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await app.AdminTokenAsync());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await app.Api.AdminTokenAsync());
         (await other.Server.CreateClient().SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         await ProvisioningFixture.EventuallyAsync(() => app.Emulator.FindSecret("wake-other-1") is not null, Soon,
