@@ -42,19 +42,8 @@ public static class TestPostgres
     {
         var folder = Path.Combine(Path.GetTempPath(), "mikronet-tests-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        var options = new LocalPostgresOptions { Durable = false };
-        var data = Path.Combine(folder, "postgres");
-        var server = await LocalPostgresServer.StartAsync(options, data, NullLogger.Instance);
-        // Every test class has its own database, so its own connection pools and each host one LISTEN connection;
-        // idle pooled connections of classes running side by side add up past the default 100.
-        await using (var conn = new NpgsqlConnection(server.ConnectionString("postgres") + ";Pooling=false"))
-        {
-            await conn.OpenAsync();
-            await using var alter = new NpgsqlCommand("ALTER SYSTEM SET max_connections = 400", conn);
-            await alter.ExecuteNonQueryAsync();
-        }
-        await server.DisposeAsync();
-        server = await LocalPostgresServer.StartAsync(options, data, NullLogger.Instance);
+        var server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { Durable = false },
+            Path.Combine(folder, "postgres"), NullLogger.Instance);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -62,12 +51,12 @@ public static class TestPostgres
         };
 
         await server.EnsureDatabaseAsync(Template);
-        var template = new DbContextOptionsBuilder<MikroNetDb>()
+        var options = new DbContextOptionsBuilder<MikroNetDb>()
             // No pooling: an idle pooled connection would keep the template "in use" and block cloning.
             .UseNpgsql(server.ConnectionString(Template) + ";Pooling=false", o => o.UseNodaTime())
             .UseSnakeCaseNamingConvention()
             .Options;
-        await using (var db = new MikroNetDb(template)) await db.Database.MigrateAsync();
+        await using (var db = new MikroNetDb(options)) await db.Database.MigrateAsync();
         return server;
     }
 }
