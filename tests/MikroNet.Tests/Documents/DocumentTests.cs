@@ -96,6 +96,19 @@ public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentF
     }
 
     [Fact]
+    public async Task InvoicePdf_EightyPartPayments_ListsThemAllOnFollowingPages()
+    {
+        var (invoiceId, number) = await InvoiceForAsync("Yusuf Hakim", "Jl. Cihampelas 9", 150_000m);
+        for (var i = 1; i <= 80; i++) (await app.Api.PayAsync(invoiceId, 1_000m, reference: $"PART-{i:D3}")).Expect(201);
+
+        var text = await app.PdfTextAsync($"/invoices/{invoiceId}/pdf", pages: 3);
+
+        text.ShouldContain(number);
+        Enumerable.Range(1, 80).ShouldAllBe(i => text.Contains($"PART-{i:D3}"));
+        text.ShouldContain("Balance due Rp 70.000");
+    }
+
+    [Fact]
     public async Task InvoicePdf_TenAtOnce_AllRender()
     {
         var (invoiceId, number) = await InvoiceForAsync("Rina Kusuma", "Jl. Riau 2", 150_000m);
