@@ -109,6 +109,19 @@ public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentF
     }
 
     [Fact]
+    public async Task InvoiceAndReceiptPdf_ClientDeleted_StillRender()
+    {
+        var (invoiceId, number) = await InvoiceForAsync("Hendra Gunawan", "Jl. Pasteur 12", 150_000m);
+        var paymentId = (await app.Api.PayAsync(invoiceId, 20_000m)).Expect(201).Data.Payment.PaymentId;
+        int clientId;
+        await using (var db = app.Db()) clientId = db.Invoices.Where(i => i.Id == invoiceId).Select(i => i.ClientId).Single();
+        (await app.Api.DeleteClientAsync(clientId)).Expect(200);
+
+        (await app.PdfTextAsync($"/invoices/{invoiceId}/pdf")).ShouldContain("Hendra Gunawan");
+        (await app.PdfTextAsync($"/payments/{paymentId}/receipt.pdf")).ShouldContain(number);
+    }
+
+    [Fact]
     public async Task InvoicePdf_TenAtOnce_AllRender()
     {
         var (invoiceId, number) = await InvoiceForAsync("Rina Kusuma", "Jl. Riau 2", 150_000m);
