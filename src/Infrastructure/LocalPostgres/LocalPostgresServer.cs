@@ -144,7 +144,8 @@ public sealed class LocalPostgresServer : IAsyncDisposable
 
     private static string ServerArguments(int port, LocalPostgresOptions options) =>
         $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" +
-        (options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        // A throwaway server backs a whole test run: dozens of hosts, each with its own pool, share it at once.
+        (options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400");
 
     private static int FreePort()
     {
