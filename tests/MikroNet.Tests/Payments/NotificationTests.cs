@@ -278,4 +278,53 @@ public sealed class NotificationTests(PaymentsFixture app) : IClassFixture<Payme
         xendit.Payments.ShouldHaveSingleItem().PaymentMethod.ShouldBe(PaymentMethod.BankTransfer);
         xendit.Audits.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Secrets_AfterEveryKindOfCall_AppearInNoAnswerAndNoLogLine()
+    {
+        var answers = new List<string>();
+        foreach (var gateway in new[] { "midtrans", "xendit" })
+        {
+            var invoice = await app.Api.OpenInvoiceAsync(90_000m);
+            answers.Add((await app.Api.CreatePaymentLinkAsync(invoice, gateway)).Text);
+            answers.Add((await app.Api.CreatePaymentLinkAsync(invoice, gateway)).Text);
+        }
+        var (_, orderId) = await LinkAsync("midtrans");
+        answers.Add((await app.Api.WebhookAsync("midtrans",
+            FakeGateways.MidtransNotification(orderId, "settlement", "150000.00", "mt-secret", serverKey: "forged"))).Text);
+        answers.Add((await app.Api.WebhookAsync("midtrans",
+            FakeGateways.MidtransNotification(orderId, "settlement", "150000.00", "mt-secret"))).Text);
+        answers.Add((await app.Api.WebhookAsync("xendit", "{}", ("x-callback-token", "wrong"))).Text);
+        answers.Add((await app.Api.WebhookAsync("xendit", "{}", ("x-callback-token", FakeGateways.CallbackToken))).Text);
+        app.Gateways.Mode = FakeMode.Error503;
+        try
+        {
+            answers.Add((await app.Api.CreatePaymentLinkAsync(await app.Api.OpenInvoiceAsync(1_000m), "xendit")).Text);
+        }
+        finally
+        {
+            app.Gateways.Mode = FakeMode.Normal;
+        }
+        app.Clock.Advance(Duration.FromDays(2));
+        try
+        {
+            await app.ReconcileAsync();
+        }
+        finally
+        {
+            app.Clock.Reset(Fixtures.AppFixture.Start);
+        }
+        answers.Add((await app.Api.GatewayEventsAsync()).Text);
+        answers.Add((await app.Api.SendAsync(HttpMethod.Get, "/swagger/v1/swagger.json")).Text);
+
+        app.Logs.ShouldNotBeEmpty();
+        string[] secrets = [FakeGateways.ServerKey, FakeGateways.XenditSecret, FakeGateways.CallbackToken,
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(FakeGateways.ServerKey + ":")),
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(FakeGateways.XenditSecret + ":"))];
+        foreach (var secret in secrets)
+        {
+            answers.ShouldAllBe(a => !a.Contains(secret));
+            app.Logs.ShouldAllBe(line => !line.Contains(secret));
+        }
+    }
 }

@@ -89,4 +89,23 @@ public sealed class PaymentLinkTests(PaymentsFixture app) : IClassFixture<Paymen
         (await db.PaymentLinks.CountAsync(l => l.InvoiceId == invoice)).ShouldBe(0);
         (await app.Api.CreatePaymentLinkAsync(invoice, "midtrans")).Status.ShouldBe(201);
     }
+
+    [Fact]
+    public async Task CreateLink_BothGateways_ListedInGraphQL()
+    {
+        var invoice = await OpenInvoiceAsync(80_000m);
+        var midtrans = (await app.Api.CreatePaymentLinkAsync(invoice, "midtrans")).Expect(201).Data;
+        (await app.Api.CreatePaymentLinkAsync(invoice, "xendit")).Expect(201);
+
+        var answer = await app.Api.GraphAsync(
+            "query($id: Int!) { invoices(first: 1, where: { invoiceId: { eq: $id } }) " +
+            "{ nodes { paymentLinks { gateway url status amount expiresAt } } } }", new { id = invoice });
+        answer.HasErrors.ShouldBeFalse(answer.Text);
+        var links = answer.Data.Invoices!.Nodes!.ShouldHaveSingleItem().PaymentLinks!;
+        links.Select(l => l.Gateway).ShouldBe(["midtrans", "xendit"]);
+        links[0].Url.ShouldBe(midtrans.Url);
+        links[0].Status.ShouldBe("OPEN");
+        links[0].Amount.ShouldBe(80_000m);
+        links[0].ExpiresAt.ShouldBe("2026-11-26T03:00:00Z");
+    }
 }

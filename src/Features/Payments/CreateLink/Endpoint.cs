@@ -16,6 +16,9 @@ public sealed class Endpoint(Data data, IEnumerable<IPaymentGateway> gateways)
     {
         Post("/invoices/{id:int}/payment-link");
         Roles(Common.Roles.Admin, Common.Roles.Operator);
+        Description(d => d.Produces<Envelope<PaymentLinkView>>(201).Produces<Envelope<PaymentLinkView>>(200)
+            .ProducesProblemDetails(400).ProducesProblemDetails(401).ProducesProblemDetails(403).ProducesProblemDetails(404)
+            .ProducesProblemDetails(409).ProducesProblemDetails(422).ProducesProblemDetails(502).ProducesProblemDetails(504));
         Summary(s => s.Summary = "Open (or answer the open) Midtrans or Xendit payment link for an invoice's balance");
     }
 

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Persistence;
@@ -14,6 +15,8 @@ public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<List<Ev
     {
         Get("/payments/gateway-events");
         Roles(Common.Roles.Admin, Common.Roles.Operator);
+        Description(d => d.Produces<Envelope<List<EventView>>>(200).ProducesProblemDetails(400).ProducesProblemDetails(401)
+            .ProducesProblemDetails(403));
         Summary(s => s.Summary = "Gateway notifications as stored, with their verdicts (filter: status, gateway)");
     }
 

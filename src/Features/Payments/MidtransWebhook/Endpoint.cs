@@ -19,7 +19,8 @@ public sealed class Endpoint(Midtrans midtrans, NoticeProcessor processor, ILogg
     {
         Post("/payments/webhooks/midtrans");
         AllowAnonymous();
-        Description(d => d.Accepts<JsonElement>("application/json"));
+        Description(d => d.Accepts<JsonElement>("application/json").Produces<WebhookAnswer>(200)
+            .ProducesProblemDetails(401).ProducesProblemDetails(404).ProducesProblemDetails(413));
         Summary(s => s.Summary = "Midtrans payment notification (signed with SHA-512; body at most 64 KB)");
     }
 

@@ -18,7 +18,8 @@ public sealed class Endpoint(Xendit xendit, NoticeProcessor processor, ILogger<E
     {
         Post("/payments/webhooks/xendit");
         AllowAnonymous();
-        Description(d => d.Accepts<JsonElement>("application/json"));
+        Description(d => d.Accepts<JsonElement>("application/json").Produces<WebhookAnswer>(200)
+            .ProducesProblemDetails(401).ProducesProblemDetails(404).ProducesProblemDetails(413));
         Summary(s => s.Summary = "Xendit invoice callback (x-callback-token header; body at most 64 KB)");
     }
 
