@@ -53,7 +53,7 @@ try
         await using var tx = await conn.BeginTransactionAsync();
         // The same session setting the slice makes (see BillingLock), so both run the same plan.
         await new NpgsqlCommand("SET LOCAL jit = off", conn, tx).ExecuteNonQueryAsync();
-        await using var cmd = new NpgsqlCommand(Sql.Generate, conn, tx);
+        await using var cmd = new NpgsqlCommand(InvoiceGenerator.Sql, conn, tx);
         InvoiceGenerator.AddParameters(cmd, asOf, 4, 3, now);
         var count = 0;
         await using (var reader = await cmd.ExecuteReaderAsync()) while (await reader.ReadAsync()) count++;

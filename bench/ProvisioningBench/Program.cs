@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Reconcile;
-using MikroNet.Features.Provisioning.Worker;
+using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.LocalPostgres;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -154,7 +154,7 @@ async Task DeliverAllAsync()
     while (true)
     {
         await using var scope = provider.CreateAsyncScope();
-        if (await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().RunOnceAsync(CancellationToken.None) == 0) return;
+        if (await scope.ServiceProvider.GetRequiredService<OutboxRound<RouterCommand>>().RunOnceAsync(CancellationToken.None) == 0) return;
     }
 }
 

@@ -2,7 +2,6 @@ using MikroNet.Infrastructure.LocalPostgres;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Security;
 using MikroNet.Infrastructure.Storage;
-using MikroNet.Infrastructure.Time;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -45,8 +44,6 @@ public static class InfrastructureExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set.");
 
         services.AddSingleton<IClock>(SystemClock.Instance);
-        services.AddOptions<TimeZoneOptions>().BindConfiguration("Billing").ValidateOnStart();
-        services.AddSingleton<ProviderClock>();
 
         services.AddDbContext<MikroNetDb>(o => o
             .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())

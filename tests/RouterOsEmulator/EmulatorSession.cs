@@ -2,16 +2,17 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
 using MikroNet.RouterOsEmulator.Menus;
+using MikroNet.RouterOsEmulator.State;
 using MikroNet.RouterOsEmulator.Wire;
 
 namespace MikroNet.RouterOsEmulator;
 
 /// <summary>One client connection: login, then commands, each answered with its tag.</summary>
-internal sealed class EmulatorSession(RouterOsEmulator emulator, Socket socket, Stream stream, Encoding encoding)
+/// <remarks>Words travel as Latin-1 strings (see <see cref="ByteText"/>); only the login compares them with configured text.</remarks>
+internal sealed class EmulatorSession(RouterOsEmulator emulator, Socket socket, Stream stream, ByteText text)
 {
-    private readonly WireReader _reader = new(stream, encoding);
+    private readonly WireReader _reader = new(stream, ByteText.Wire);
     private readonly ArrayBufferWriter<byte> _output = new(64 * 1024);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _delayed = new(StringComparer.Ordinal);
@@ -130,19 +131,19 @@ internal sealed class EmulatorSession(RouterOsEmulator emulator, Socket socket, 
                 return true;
             }
 
-            _loggedIn = name == Options.Username && response == ExpectedResponse(_challenge);
+            _loggedIn = name == text.ToWire(Options.Username) && response == ExpectedResponse(_challenge);
             await WriteAsync(_loggedIn ? [Reply.Done()] : Reply.Failure(TrapMessages.LegacyLoginFailed), request.Tag);
             return true;
         }
 
-        _loggedIn = name == Options.Username && request.Get("password") == Options.Password;
+        _loggedIn = name == text.ToWire(Options.Username) && request.Get("password") == text.ToWire(Options.Password);
         await WriteAsync(_loggedIn ? [Reply.Done()] : Reply.Failure(TrapMessages.LoginFailed), request.Tag);
         return true;
     }
 
     private string ExpectedResponse(string challenge)
     {
-        byte[] input = [0, .. encoding.GetBytes(Options.Password), .. Convert.FromHexString(challenge)];
+        byte[] input = [0, .. text.GetBytes(Options.Password), .. Convert.FromHexString(challenge)];
         return "00" + Convert.ToHexStringLower(MD5.HashData(input));
     }
 
@@ -200,7 +201,7 @@ internal sealed class EmulatorSession(RouterOsEmulator emulator, Socket socket, 
         {
             foreach (var sentence in sentences)
             {
-                WireCodec.WriteSentence(_output, tag is null ? sentence : [.. sentence, ".tag=" + tag], encoding);
+                WireCodec.WriteSentence(_output, tag is null ? sentence : [.. sentence, ".tag=" + tag], ByteText.Wire);
             }
         }
         finally

@@ -4,7 +4,6 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using MikroNet.RouterOsEmulator.Menus;
 using MikroNet.RouterOsEmulator.State;
 using MikroNet.RouterOsEmulator.Wire;
@@ -17,11 +16,11 @@ namespace MikroNet.RouterOsEmulator;
 /// </summary>
 public sealed partial class RouterOsEmulator : IAsyncDisposable
 {
-    private readonly RouterState _state = new();
+    private readonly RouterState _state;
     private readonly Dictionary<string, IMenu> _menus;
     private readonly ConcurrentDictionary<EmulatorSession, Task> _sessions = new();
     private readonly ConcurrentDictionary<string, long> _commandCounts = new(StringComparer.Ordinal);
-    private readonly Encoding _encoding;
+    private readonly ByteText _text;
     private TcpListener? _listener;
     private CancellationTokenSource? _accepting;
     private Task _acceptLoop = Task.CompletedTask;
@@ -31,7 +30,8 @@ public sealed partial class RouterOsEmulator : IAsyncDisposable
     private RouterOsEmulator(EmulatorOptions options)
     {
         Options = options;
-        _encoding = ResolveEncoding(options.Encoding);
+        _text = new ByteText(options.Encoding);
+        _state = new RouterState(_text);
         _menus = new IMenu[] { PppMenus.Secret(), PppMenus.Profile(), PppMenus.Active(), new IdentityMenu(), new ResourceMenu() }
             .ToDictionary(menu => menu.Path, StringComparer.Ordinal);
         Certificate = options.Tls ? SelfSignedCertificate.Create() : null;
@@ -179,7 +179,7 @@ public sealed partial class RouterOsEmulator : IAsyncDisposable
             stream = ssl;
         }
 
-        var session = new EmulatorSession(this, socket, stream, _encoding);
+        var session = new EmulatorSession(this, socket, stream, _text);
         var completion = new TaskCompletionSource();
         _sessions[session] = completion.Task;
         try
@@ -191,16 +191,5 @@ public sealed partial class RouterOsEmulator : IAsyncDisposable
             _sessions.TryRemove(session, out _);
             completion.SetResult();
         }
-    }
-
-    private static Encoding ResolveEncoding(string? name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return new UTF8Encoding(false);
-        }
-
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return name.Equals("latin1", StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : Encoding.GetEncoding(name);
     }
 }

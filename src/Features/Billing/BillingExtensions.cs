@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MikroNet.Features.Billing.DailyRun;
 using MikroNet.Features.Billing.Enforce;
 using MikroNet.Features.Billing.GenerateInvoices;
+using MikroNet.Infrastructure.Time;
+using NodaTime;
 
 namespace MikroNet.Features.Billing;
 
@@ -10,11 +14,13 @@ public static class BillingExtensions
     {
         services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ProviderClock(sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<BillingOptions>>().Value.Zone));
         services.AddScoped<InvoiceGenerator>();
         services.AddScoped<Enforcer>();
         // One instance serves as the hosted service and as what the CLI and tests call RunDueAsync on.
-        services.AddSingleton<BillingService.BillingService>();
-        services.AddHostedService(sp => sp.GetRequiredService<BillingService.BillingService>());
+        services.AddSingleton<BillingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BillingService>());
         return services;
     }
 }

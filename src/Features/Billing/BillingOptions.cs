@@ -35,17 +35,25 @@ public sealed class BillingOptions : IValidatableObject
     /// <summary>Whether this host runs the daily timer (tests drive the service by hand instead).</summary>
     public bool Enabled { get; set; } = true;
 
-    public DateTimeZone Zone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone)
+    private static readonly LocalTimePattern RunAtPattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    // The only place each text value is parsed: validation at start-up and the typed properties share it, and
+    // everything else (ProviderClock, the daily service) reads the typed properties.
+    private DateTimeZone? ParsedZone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone);
+    private ParseResult<LocalTime> ParsedRunAt => RunAtPattern.Parse(RunAt);
+
+    /// <summary>The parsed <see cref="TimeZone"/>; ValidateOnStart has refused the host when it does not parse.</summary>
+    public DateTimeZone Zone => ParsedZone
         ?? throw new InvalidOperationException($"Billing:TimeZone '{TimeZone}' is not an IANA time zone.");
 
-    public LocalTime RunAtTime => LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(RunAt).GetValueOrThrow();
+    public LocalTime RunAtTime => ParsedRunAt.GetValueOrThrow();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone) is null)
+        if (ParsedZone is null)
             yield return new ValidationResult($"'{TimeZone}' is not an IANA time zone (for example Asia/Jakarta).",
                 [nameof(TimeZone)]);
-        if (!LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(RunAt).Success)
+        if (!ParsedRunAt.Success)
             yield return new ValidationResult($"'{RunAt}' is not a time of day as HH:mm.", [nameof(RunAt)]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -39,16 +40,14 @@ public static partial class PlanRules
     {
         var routers = await db.Routers.Select(r => r.Id).ToListAsync(ct);
         foreach (var routerId in routers)
-            db.Enqueue(now, routerId, null, RouterCommandKind.EnsureProfile,
-                new { profile = plan.PppProfile, rate_limit = plan.RateLimit });
+            db.Enqueue(now, routerId, null, new EnsureProfile(plan.PppProfile, plan.RateLimit));
     }
 
     public static async Task EnsureAllOnRouterAsync(MikroNetDb db, int routerId, Instant now, CancellationToken ct)
     {
         var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
         foreach (var plan in plans)
-            db.Enqueue(now, routerId, null, RouterCommandKind.EnsureProfile,
-                new { profile = plan.PppProfile, rate_limit = plan.RateLimit });
+            db.Enqueue(now, routerId, null, new EnsureProfile(plan.PppProfile, plan.RateLimit));
     }
 
     [GeneratedRegex(@"^[0-9]+[kKmMgG]?(/[0-9]+[kKmMgG]?)?( [0-9]+[kKmMgG]?(/[0-9]+[kKmMgG]?)?){0,5}$")]

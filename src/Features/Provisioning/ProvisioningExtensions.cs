@@ -1,5 +1,8 @@
 using MikroNet.Features.Provisioning.Reconcile;
 using MikroNet.Features.Provisioning.Worker;
+using MikroNet.Infrastructure.Outbox;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.RouterOs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,9 +28,12 @@ public static class ProvisioningExtensions
         });
         services.AddRouterOsClient();
         services.AddSingleton<RouterConnector>();
-        services.AddScoped<OutboxDelivery>();
         services.AddScoped<RouterReconciler>();
-        services.AddHostedService<ProvisioningWorker>();
+        services.AddOutbox<MikroNetDb, RouterCommand, RouterCommandHandler>(RouterCommandHandler.Queue, sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ProvisioningOptions>>().Value;
+            return new OutboxSettings(o.WorkerEnabled, o.PollInterval, o.BatchSize, o.BaseBackoff, o.MaxBackoff);
+        });
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -19,7 +20,7 @@ public static class SnakeCaseEnums
         Add<PaymentMethod>(builder);
         Add<PaymentStatus>(builder);
         Add<RouterCommandKind>(builder);
-        Add<RouterCommandStatus>(builder);
+        Add<OutboxStatus>(builder);
     }
 
     public static string ToSnakeCase<T>(T value) where T : struct, Enum => ToSnakeCase(value.ToString());

@@ -6,12 +6,14 @@ namespace MikroNet.RouterOs.Protocol;
 public static class SentenceWriter
 {
     /// <summary>Sizes the array exactly first, so a command costs one allocation.</summary>
+    /// <exception cref="RouterOsEncodingException">A word holds a character <paramref name="encoding"/> lacks (with the
+    /// strict encodings of <see cref="WordEncodings.Resolve"/>).</exception>
     public static byte[] Encode(IReadOnlyList<string> words, Encoding encoding)
     {
         var size = 1;
         foreach (var word in words)
         {
-            var byteCount = encoding.GetByteCount(word);
+            var byteCount = ByteCount(word, encoding);
             size += LengthCodec.GetEncodedSize((uint)byteCount) + byteCount;
         }
 
@@ -26,5 +28,25 @@ public static class SentenceWriter
         }
 
         return sentence;
+    }
+
+    private static int ByteCount(string word, Encoding encoding)
+    {
+        try
+        {
+            return encoding.GetByteCount(word);
+        }
+        catch (EncoderFallbackException ex)
+        {
+            throw new RouterOsEncodingException(AttributeOf(word), encoding.WebName, ex);
+        }
+    }
+
+    /// <summary><c>=password=x</c> → <c>password</c>: the value stays out of the message.</summary>
+    private static string AttributeOf(string word)
+    {
+        var start = word.StartsWith("?=", StringComparison.Ordinal) ? 2 : word.Length > 0 && word[0] is '=' or '?' ? 1 : 0;
+        var end = word.IndexOf('=', start);
+        return end < 0 ? word[start..] : word[start..end];
     }
 }

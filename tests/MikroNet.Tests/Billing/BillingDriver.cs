@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using MikroNet.Features.Billing.BillingService;
+using MikroNet.Features.Billing.DailyRun;
 using MikroNet.Features.Billing.Enforce;
 using MikroNet.Features.Billing.GenerateInvoices;
 using MikroNet.Tests.Fixtures;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
@@ -35,7 +36,7 @@ public sealed class EnforcementTests(AppFixture app) : IClassFixture<AppFixture>
             var commands = await db.RouterCommands.Where(c => c.ClientId == client && c.Id > lastCommand)
                 .OrderBy(c => c.Id).ToListAsync();
             commands.Select(c => c.Kind).ShouldBe([RouterCommandKind.SyncSecret, RouterCommandKind.KickSession]);
-            commands.ShouldAllBe(c => c.RouterId == router && c.Status == RouterCommandStatus.Pending);
+            commands.ShouldAllBe(c => c.RouterId == router && c.Status == OutboxStatus.Pending);
             commands[0].Payload.ShouldContain(saved.PppSecretName);
             lastCommand = commands[^1].Id;
         }

@@ -1,4 +1,5 @@
-using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning.Outbox;
+using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
@@ -53,7 +54,7 @@ public sealed class ClientLifecycleTests(ProvisioningFixture app) : IClassFixtur
         await ProvisioningFixture.EventuallyAsync(() => emulator.Secrets.All(s => s.Name != "budi2"), Step, "delete removes the secret");
 
         await ProvisioningFixture.EventuallyAsync(
-            async () => (await app.CommandsOfAsync(clientId)).All(c => c.Status == RouterCommandStatus.Done),
+            async () => (await app.CommandsOfAsync(clientId)).All(c => c.Status == OutboxStatus.Done),
             Step, "every queued command is delivered");
         emulator.Secrets.Count(s => s.Comment == clientId.ToString()).ShouldBe(0);
     }
@@ -86,7 +87,7 @@ public sealed class ClientLifecycleTests(ProvisioningFixture app) : IClassFixtur
         var provisioning = await app.ProvisioningOfAsync(clientId);
         provisioning.GetProperty("last_error").GetString().ShouldBe("input does not match any value of profile");
         var command = (await app.CommandsOfAsync(clientId)).ShouldHaveSingleItem();
-        command.Status.ShouldBe(RouterCommandStatus.Failed);
+        command.Status.ShouldBe(OutboxStatus.Failed);
         command.LastError.ShouldBe("input does not match any value of profile");
         command.Attempts.ShouldBe(1);
         app.Emulator.FindSecret("siti").ShouldBeNull();
@@ -109,8 +110,8 @@ public sealed class ClientLifecycleTests(ProvisioningFixture app) : IClassFixtur
                 RouterId = routerId, PlanId = planId, CreatedAt = now, UpdatedAt = now,
             };
             db.Clients.Add(client);
-            db.Enqueue(now, routerId, null, RouterCommandKind.EnsureProfile, new { name = "silver-20m", rate_limit = "20M/20M" });
-            db.Enqueue(now, routerId, client, RouterCommandKind.SyncSecret, new { name = "rina" });
+            db.Enqueue(now, routerId, null, new EnsureProfile("silver-20m", "20M/20M"));
+            db.Enqueue(now, routerId, client, new SyncSecret("rina"));
             await db.SaveChangesAsync();
         }
 

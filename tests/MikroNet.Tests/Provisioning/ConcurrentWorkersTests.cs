@@ -1,4 +1,4 @@
-using MikroNet.Features.Provisioning.Worker;
+using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +32,7 @@ public sealed class ConcurrentWorkersTests(ProvisioningFixture app) : IClassFixt
             async () =>
             {
                 await using var db = app.Db();
-                return !await db.RouterCommands.AnyAsync(c => c.RouterId == routerId && c.Status != RouterCommandStatus.Done);
+                return !await db.RouterCommands.AnyAsync(c => c.RouterId == routerId && c.Status != OutboxStatus.Done);
             },
             TimeSpan.FromSeconds(30), "every command is delivered");
         await stop.CancelAsync();
@@ -51,7 +51,7 @@ public sealed class ConcurrentWorkersTests(ProvisioningFixture app) : IClassFixt
             await using var scope = app.Host.Services.CreateAsyncScope();
             try
             {
-                if (await scope.ServiceProvider.GetRequiredService<OutboxDelivery>().RunOnceAsync(ct) == 0) await Task.Delay(10, ct);
+                if (await scope.ServiceProvider.GetRequiredService<OutboxRound<RouterCommand>>().RunOnceAsync(ct) == 0) await Task.Delay(10, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -13,8 +13,8 @@ internal sealed record MenuRules
 
     public string DuplicateName { get; init; } = TrapMessages.DuplicateProfile;
 
-    /// <summary>Checks an item as it would be after the change; returns the trap, or null.</summary>
-    public Func<RouterState, IReadOnlyDictionary<string, string>, (string Message, int? Category)?> Validate { get; init; } = (_, _) => null;
+    /// <summary>Checks one argument's value (key, value); returns the trap, or null.</summary>
+    public Func<RouterState, string, string, (string Message, int? Category)?> Validate { get; init; } = (_, _, _) => null;
 
     /// <summary>Returns the trap that forbids removing the item, or null.</summary>
     public Func<IReadOnlyDictionary<string, string>, string?> RemovalBlock { get; init; } = _ => null;

@@ -25,10 +25,19 @@ internal static class PppMenus
         },
         Booleans = new HashSet<string> { "disabled" },
         DuplicateName = TrapMessages.DuplicateSecret,
-        Validate = (state, item) => state.Profiles.FindByName(item["profile"]) is null
-            ? (TrapMessages.UnknownProfile, TrapMessages.ArgumentCategory)
-            : null,
+        Validate = (state, key, value) => key switch
+        {
+            "service" when !Services.Contains(value) => (TrapMessages.NoMatchingValue(key), TrapMessages.ArgumentCategory),
+            "profile" when state.Profiles.FindByName(value) is null => (TrapMessages.NoMatchingValue(key), TrapMessages.ArgumentCategory),
+            _ => null,
+        },
     });
+
+    /// <summary>The values RouterOS offers for a secret's <c>service</c>.</summary>
+    public static readonly IReadOnlySet<string> Services = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "any", "async", "l2tp", "ovpn", "pppoe", "pptp", "sstp",
+    };
 
     public static TableMenu Profile() => new("/ppp/profile", s => s.Profiles, new MenuRules
     {

@@ -40,7 +40,7 @@ internal sealed class ResourceMenu : IMenu
     private static Dictionary<string, string> Resource(RouterState state, EmulatorOptions options) => new()
     {
         ["uptime"] = Uptime.Format(DateTimeOffset.UtcNow - state.BootedAt),
-        ["version"] = options.Version,
+        ["version"] = state.Text.ToWire(options.Version),
         ["build-time"] = "2025-06-12 10:20:42",
         ["factory-software"] = "7.1",
         ["free-memory"] = "912248832",
@@ -52,7 +52,7 @@ internal sealed class ResourceMenu : IMenu
         ["free-hdd-space"] = "81920000",
         ["total-hdd-space"] = "94371840",
         ["architecture-name"] = "x86_64",
-        ["board-name"] = options.BoardName,
+        ["board-name"] = state.Text.ToWire(options.BoardName),
         ["platform"] = "MikroTik",
     };
 }

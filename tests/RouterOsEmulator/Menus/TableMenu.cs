@@ -26,15 +26,13 @@ internal sealed class TableMenu(string path, Func<RouterState, ItemTable> tableO
     private List<string[]> Print(ItemTable table, Request request, RouterState state, EmulatorOptions options)
     {
         var name = QueryEvaluator.IndexableName(request.Queries);
-        IEnumerable<Dictionary<string, string>> candidates = name is null
-            ? table.All
-            : table.FindByName(name) is { } found ? [found] : [];
+        var candidates = name is null ? table.All : table.WithName(name);
         return PrintCommand.Run(candidates.Select(item => rules.Present(state, item)), request, options);
     }
 
     private List<string[]> Add(ItemTable table, Request request, RouterState state)
     {
-        var changes = ParseChanges(request.Attributes, out var failure);
+        var changes = ParseChanges(state, request.Attributes, out var failure);
         if (failure is not null)
         {
             return failure;
@@ -56,23 +54,18 @@ internal sealed class TableMenu(string path, Func<RouterState, ItemTable> tableO
             item[key] = value;
         }
 
-        if (rules.Validate(state, item) is { } invalid)
-        {
-            return Reply.Failure(invalid.Message, invalid.Category);
-        }
-
         return [Reply.Done(table.Adopt(item))];
     }
 
     private List<string[]> Set(ItemTable table, Request request, RouterState state, IEnumerable<KeyValuePair<string, string>> attributes)
     {
-        var items = FindAll(table, request.Get(".id"));
+        var items = table.Resolve(ItemReference(request));
         if (items is null)
         {
             return Reply.Failure(TrapMessages.NoSuchItem);
         }
 
-        var changes = ParseChanges(attributes.Where(a => a.Key != ".id"), out var failure);
+        var changes = ParseChanges(state, attributes.Where(a => a.Key is not (".id" or "numbers")), out var failure);
         if (failure is not null)
         {
             return failure;
@@ -83,17 +76,6 @@ internal sealed class TableMenu(string path, Func<RouterState, ItemTable> tableO
             if (changes.TryGetValue("name", out var name) && table.FindByName(name) is { } other && other != item)
             {
                 return Reply.Failure(rules.DuplicateName);
-            }
-
-            var after = new Dictionary<string, string>(item);
-            foreach (var (key, value) in changes)
-            {
-                after[key] = value;
-            }
-
-            if (rules.Validate(state, after) is { } invalid)
-            {
-                return Reply.Failure(invalid.Message, invalid.Category);
             }
         }
 
@@ -117,7 +99,7 @@ internal sealed class TableMenu(string path, Func<RouterState, ItemTable> tableO
 
     private List<string[]> Remove(ItemTable table, Request request, RouterState state)
     {
-        var items = FindAll(table, request.Get(".id"));
+        var items = table.Resolve(ItemReference(request));
         if (items is null)
         {
             return Reply.Failure(TrapMessages.NoSuchItem);
@@ -137,29 +119,14 @@ internal sealed class TableMenu(string path, Func<RouterState, ItemTable> tableO
         return [Reply.Done()];
     }
 
-    /// <summary><c>.id</c> may list several ids separated by commas; all must exist.</summary>
-    private static List<Dictionary<string, string>>? FindAll(ItemTable table, string? ids)
-    {
-        if (string.IsNullOrEmpty(ids))
-        {
-            return null;
-        }
+    /// <summary>The API names the target <c>.id</c>; <c>numbers</c>, the console's name for it, works too.</summary>
+    private static string? ItemReference(Request request) => request.Get(".id") ?? request.Get("numbers");
 
-        var items = new List<Dictionary<string, string>>();
-        foreach (var id in ids.Split(','))
-        {
-            if (table.Find(id) is not { } item)
-            {
-                return null;
-            }
-
-            items.Add(item);
-        }
-
-        return items;
-    }
-
-    private Dictionary<string, string> ParseChanges(IEnumerable<KeyValuePair<string, string>> attributes, out List<string[]>? failure)
+    /// <summary>
+    /// Checks each argument as RouterOS does before it looks at any item: known name, boolean syntax, value among
+    /// the allowed ones or naming an existing item (so a bad value traps even on a duplicate name).
+    /// </summary>
+    private Dictionary<string, string> ParseChanges(RouterState state, IEnumerable<KeyValuePair<string, string>> attributes, out List<string[]>? failure)
     {
         failure = null;
         var changes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -181,6 +148,12 @@ internal sealed class TableMenu(string path, Func<RouterState, ItemTable> tableO
 
                 changes[key] = flag;
                 continue;
+            }
+
+            if (rules.Validate(state, key, value) is { } invalid)
+            {
+                failure = Reply.Failure(invalid.Message, invalid.Category);
+                return changes;
             }
 
             changes[key] = value;

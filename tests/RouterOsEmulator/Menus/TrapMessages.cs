@@ -11,7 +11,6 @@ internal static class TrapMessages
     public const string NoSuchItem = "no such item";
     public const string NoSuchCommand = "no such command";
     public const string NoSuchCommandPrefix = "no such command prefix";
-    public const string UnknownProfile = "input does not match any value of profile";
     public const string LoginFailed = "invalid user name or password (6)";
     public const string LegacyLoginFailed = "cannot log in";
     public const string Interrupted = "interrupted";
@@ -21,6 +20,9 @@ internal static class TrapMessages
     public const int InterruptedCategory = 2;
 
     public static string UnknownParameter(string name) => "unknown parameter " + name;
+
+    /// <summary>An enum value outside its list, or a name no item has (<c>profile</c>, <c>interface</c>).</summary>
+    public static string NoMatchingValue(string argument) => "input does not match any value of " + argument;
 
     public static string InvalidValue(string name) => "invalid value for argument " + name;
 

@@ -4,9 +4,10 @@ namespace MikroNet.RouterOsEmulator.State;
 
 /// <summary>
 /// One menu's items in <c>.id</c> order, with a name index so that <c>?name=</c> lookups stay O(1) at 10,000+ items.
-/// Callers hold <see cref="RouterState.Sync"/>.
+/// Callers hold <see cref="RouterState.Sync"/>. Names are compared as the bytes they are (see <see cref="ByteText"/>).
 /// </summary>
-internal sealed class ItemTable(long firstId)
+/// <param name="uniqueNames">False for menus such as <c>/ppp/active</c>, where one name may have several items.</param>
+internal sealed class ItemTable(long firstId, bool uniqueNames = true)
 {
     private readonly SortedDictionary<long, Dictionary<string, string>> _items = [];
     private readonly Dictionary<string, long> _byName = new(StringComparer.Ordinal);
@@ -47,7 +48,7 @@ internal sealed class ItemTable(long firstId)
     private void Store(long id, Dictionary<string, string> item)
     {
         _items[id] = item;
-        if (item.TryGetValue("name", out var name))
+        if (uniqueNames && item.TryGetValue("name", out var name))
         {
             _byName[name] = id;
         }
@@ -56,25 +57,64 @@ internal sealed class ItemTable(long firstId)
     public Dictionary<string, string>? Find(string id) =>
         TryParseId(id, out var key) && _items.TryGetValue(key, out var item) ? item : null;
 
-    public Dictionary<string, string>? FindByName(string name) =>
-        _byName.TryGetValue(name, out var id) ? _items[id] : null;
+    public Dictionary<string, string>? FindByName(string name) => WithName(name).FirstOrDefault();
+
+    /// <summary>O(1) where names are unique, a scan elsewhere.</summary>
+    public IEnumerable<Dictionary<string, string>> WithName(string name)
+    {
+        if (!uniqueNames)
+        {
+            return _items.Values.Where(item => item.GetValueOrDefault("name") == name);
+        }
+
+        return _byName.TryGetValue(name, out var id) ? [_items[id]] : [];
+    }
+
+    /// <summary>
+    /// What RouterOS takes where it wants an id (<c>.id=</c>, <c>numbers=</c>): a comma-separated list whose
+    /// elements are ids (<c>*1A</c>) or item names. Null when any element matches nothing.
+    /// </summary>
+    public List<Dictionary<string, string>>? Resolve(string? ids)
+    {
+        if (string.IsNullOrEmpty(ids))
+        {
+            return null;
+        }
+
+        var items = new List<Dictionary<string, string>>();
+        foreach (var reference in ids.Split(','))
+        {
+            var found = Find(reference) is { } byId ? [byId] : WithName(reference).ToList();
+            if (found.Count == 0)
+            {
+                return null;
+            }
+
+            items.AddRange(found.Where(item => !items.Contains(item)));
+        }
+
+        return items;
+    }
 
     public void Rename(Dictionary<string, string> item, string newName)
     {
-        var id = ParseId(item[".id"]);
-        if (item.TryGetValue("name", out var old))
-        {
-            _byName.Remove(old);
-        }
-
+        item.TryGetValue("name", out var old);
         item["name"] = newName;
-        _byName[newName] = id;
+        if (uniqueNames)
+        {
+            if (old is not null)
+            {
+                _byName.Remove(old);
+            }
+
+            _byName[newName] = ParseId(item[".id"]);
+        }
     }
 
     public void Remove(Dictionary<string, string> item)
     {
         _items.Remove(ParseId(item[".id"]));
-        if (item.TryGetValue("name", out var name) && _byName.TryGetValue(name, out var indexed) && FormatId(indexed) == item[".id"])
+        if (uniqueNames && item.TryGetValue("name", out var name) && _byName.TryGetValue(name, out var indexed) && FormatId(indexed) == item[".id"])
         {
             _byName.Remove(name);
         }

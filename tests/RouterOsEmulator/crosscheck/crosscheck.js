@@ -42,6 +42,39 @@ async function main() {
   [alice] = await api.write('/ppp/secret/print', ['?name=alice']);
   assert.equal(alice.disabled, 'true');
 
+  // E3: service is an enum, profile a reference; both trap before the name is looked at.
+  await expectTrap(api.write('/ppp/secret/add', ['=name=carol', '=service=bogus']), 'input does not match any value of service');
+  await expectTrap(api.write('/ppp/secret/add', ['=name=alice', '=service=bogus']), 'input does not match any value of service');
+  await expectTrap(api.write('/ppp/secret/set', [`=.id=${id}`, '=profile=nope']), 'input does not match any value of profile');
+  for (const service of ['any', 'async', 'l2tp', 'ovpn', 'pppoe', 'pptp', 'sstp']) {
+    await api.write('/ppp/secret/add', [`=name=svc-${service}`, `=service=${service}`]);
+  }
+  assert.equal((await api.write('/ppp/secret/print', ['?service=sstp'])).length, 1);
+
+  // E1: names are bytes. 0xFF and 0xFE (ÿ, þ in windows-1252) are invalid UTF-8 on their own; they must stay
+  // two different secrets and come back unchanged. € is 0x80, é 0xE9.
+  for (const name of ['kÿ', 'kþ', 'josé', '€uro']) {
+    await api.write('/ppp/secret/add', [`=name=${name}`, `=comment=${name}`]);
+  }
+  for (const name of ['kÿ', 'kþ', 'josé', '€uro']) {
+    const items = await api.write('/ppp/secret/print', [`?name=${name}`]);
+    assert.equal(items.length, 1, name);
+    assert.equal(items[0].name, name);
+    assert.equal(items[0].comment, name);
+  }
+  await expectTrap(api.write('/ppp/secret/add', ['=name=kÿ']), 'failure: secret with the same name already exists');
+
+  // E2: an item's name works where an id is expected, in .id= and numbers= (a comma list may mix both).
+  await api.write('/ppp/secret/set', ['=numbers=kÿ', '=disabled=yes']);
+  await api.write('/ppp/secret/set', ['=.id=kþ', '=comment=by name']);
+  const [ky] = await api.write('/ppp/secret/print', ['?name=kÿ']);
+  const [kp] = await api.write('/ppp/secret/print', ['?name=kþ']);
+  assert.equal(ky.disabled, 'true');
+  assert.equal(kp.comment, 'by name');
+  await api.write('/ppp/secret/remove', [`=numbers=${ky['.id']},kþ`]);
+  assert.deepEqual(await api.write('/ppp/secret/print', ['?name=kþ']), []);
+  await expectTrap(api.write('/ppp/secret/remove', ['=numbers=nobody']), 'no such item');
+
   assert.deepEqual(await api.write('/ppp/secret/print', ['?name=nobody']), []);
   assert.deepEqual(await api.write('/ppp/active/print'), []);
 

@@ -1,15 +1,8 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Time;
-using NodaTime;
 
 namespace MikroNet.Features.Billing.Enforce;
-
-public sealed class Request
-{
-    /// <summary>The day to enforce for; today in the provider's zone when absent.</summary>
-    public LocalDate? AsOf { get; set; }
-}
 
 /// <summary>The daily run's enforcement step on demand, as `billing enforce` does it from the command line.</summary>
 public sealed class Endpoint(Enforcer enforcer, ProviderClock clock) : Endpoint<Request, Envelope<EnforcementResult>>

@@ -9,3 +9,6 @@ public sealed class Request
 }
 
 public sealed record Response(LocalDate AsOf, int InvoicesRaised, IReadOnlyList<RaisedInvoice> Invoices);
+
+public sealed record RaisedInvoice(int InvoiceId, string Number, int ClientId, int SubscriptionId, int PeriodIndex,
+    LocalDate StartDate, LocalDate EndDate, LocalDate InvoiceDate, LocalDate DueDate, decimal TotalAmount);

@@ -14,12 +14,6 @@ internal static class Data
 
     /// <summary>Overdue by status, or unpaid past its grace but not yet marked by the daily run.</summary>
     public static Task<bool> HasOtherOverdueAsync(MikroNetDb db, int clientId, int exceptInvoiceId, LocalDate today,
-        int graceDays, CancellationToken ct)
-    {
-        var lastDueWithinGrace = today.PlusDays(-graceDays);
-        return db.Invoices.AnyAsync(i => i.ClientId == clientId && i.Id != exceptInvoiceId
-            && (i.Status == InvoiceStatus.Overdue
-                || ((i.Status == InvoiceStatus.Pending || i.Status == InvoiceStatus.PartiallyPaid)
-                    && i.DueDate < lastDueWithinGrace)), ct);
-    }
+        int graceDays, CancellationToken ct) =>
+        OverdueInvoices.AsOf(db, today, graceDays).AnyAsync(i => i.ClientId == clientId && i.Id != exceptInvoiceId, ct);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -107,7 +108,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
         client.IsolatedAt = null;
         client.UpdatedAt = now;
         client.ProvisioningState = ProvisioningState.Pending;
-        db.Enqueue(now, client.RouterId.Value, client, RouterCommandKind.SyncSecret, new { name = client.PppSecretName });
+        db.Enqueue(now, client.RouterId.Value, client, new SyncSecret(client.PppSecretName));
         db.Audit(User, now, "client.restored", "client", client.Id, new { invoice_id = invoice.Id });
         return true;
     }

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using Microsoft.AspNetCore.Http;
@@ -34,8 +35,8 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, Me
         client.DeletedAt = now;
         client.UpdatedAt = now;
         client.ProvisioningState = ProvisioningState.Pending;
-        db.Enqueue(now, client.RouterId!.Value, client, RouterCommandKind.RemoveSecret, new { name = client.PppSecretName });
-        db.Enqueue(now, client.RouterId.Value, client, RouterCommandKind.KickSession, new { name = client.PppSecretName });
+        db.Enqueue(now, client.RouterId!.Value, client, new RemoveSecret(client.PppSecretName));
+        db.Enqueue(now, client.RouterId.Value, client, new KickSession(client.PppSecretName));
         db.Audit(User, now, "client.deleted", "client", client.Id, new { client.Name, client.PppSecretName });
         await db.SaveChangesAsync(ct);
 

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -55,7 +56,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
             UpdatedAt = now,
         };
         db.Clients.Add(client);
-        db.Enqueue(now, req.RouterId!.Value, client, RouterCommandKind.SyncSecret, new { name = client.PppSecretName });
+        db.Enqueue(now, req.RouterId!.Value, client, new SyncSecret(client.PppSecretName));
         if (plan is not null)
         {
             var today = providerClock.Today;

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using Microsoft.AspNetCore.Http;
@@ -31,9 +32,9 @@ public abstract class ToggleEndpoint(MikroNetDb db, IClock clock, ClientStatus t
         client.Status = target;
         client.UpdatedAt = now;
         client.ProvisioningState = ProvisioningState.Pending;
-        db.Enqueue(now, client.RouterId!.Value, client, RouterCommandKind.SyncSecret, new { name = client.PppSecretName });
+        db.Enqueue(now, client.RouterId!.Value, client, new SyncSecret(client.PppSecretName));
         if (target == ClientStatus.Disabled)
-            db.Enqueue(now, client.RouterId.Value, client, RouterCommandKind.KickSession, new { name = client.PppSecretName });
+            db.Enqueue(now, client.RouterId.Value, client, new KickSession(client.PppSecretName));
         db.Audit(User, now, $"client.{Verb}", "client", client.Id);
         await db.SaveChangesAsync(ct);
 

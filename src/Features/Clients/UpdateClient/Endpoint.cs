@@ -1,5 +1,6 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -36,7 +37,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         if (routerId != client.RouterId || secretName != client.PppSecretName)
         {
             // The old secret must go, or the customer could still dial in under the old name or router.
-            db.Enqueue(now, client.RouterId!.Value, client, RouterCommandKind.RemoveSecret, new { name = client.PppSecretName });
+            db.Enqueue(now, client.RouterId!.Value, client, new RemoveSecret(client.PppSecretName));
         }
 
         client.Name = req.Name?.Trim() ?? client.Name;
@@ -49,7 +50,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         if (req.PppPassword is not null) client.PppPasswordProtected = secrets.Protect(req.PppPassword);
         client.UpdatedAt = now;
         client.ProvisioningState = ProvisioningState.Pending;
-        db.Enqueue(now, routerId, client, RouterCommandKind.SyncSecret, new { name = secretName });
+        db.Enqueue(now, routerId, client, new SyncSecret(secretName));
         db.Audit(User, now, "client.updated", "client", client.Id, new
         {
             client.Name, client.PppSecretName, client.RouterId, client.PlanId, password_changed = req.PppPassword is not null,

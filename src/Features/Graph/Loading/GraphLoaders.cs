@@ -1,6 +1,9 @@
+using MikroNet.Features.Billing;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MikroNet.Features.Graph.Loading;
 
@@ -8,12 +11,13 @@ namespace MikroNet.Features.Graph.Loading;
 /// The batch loaders of one request (scoped). Each nested level of a query costs one SQL statement, however many
 /// parents it has: `WHERE parent_id = ANY(@ids)`.
 /// </summary>
-public sealed class GraphLoaders(MikroNetDb db)
+public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<BillingOptions> billing)
 {
     private BatchLoader<int, IReadOnlyList<SubscriptionRow>>? _subscriptions;
     private BatchLoader<int, IReadOnlyList<InvoiceRow>>? _invoices;
     private BatchLoader<int, IReadOnlyList<PaymentRow>>? _payments;
     private BatchLoader<int, decimal>? _balances;
+    private BatchLoader<int, bool>? _overdue;
     private BatchLoader<int, PlanRow?>? _plans;
     private BatchLoader<int, RouterRow?>? _routers;
     private BatchLoader<int, ClientRow?>? _clients;
@@ -37,6 +41,12 @@ public sealed class GraphLoaders(MikroNetDb db)
             .GroupBy(i => i.ClientId)
             .Select(g => new { g.Key, Sum = g.Sum(i => i.TotalAmount - i.AmountPaid) })
             .ToDictionaryAsync(x => x.Key, x => x.Sum, ct), 0m);
+
+    /// <summary>Billing's overdue rule as of today, the same database function enforcement applies.</summary>
+    public BatchLoader<int, bool> OverdueInvoices => _overdue ??= new(async (ids, ct) =>
+        await Billing.OverdueInvoices.AsOf(db, clock.Today, billing.Value.GraceDays).AsNoTracking()
+            .Where(i => ids.Contains(i.Id)).Select(i => i.Id)
+            .ToDictionaryAsync(id => id, _ => true, ct), false);
 
     public BatchLoader<int, PlanRow?> Plans => _plans ??= ById(
         ids => db.Plans.Where(p => ids.Contains(p.Id)).Select(Projections.Plan), p => p.PlanId);

@@ -18,6 +18,9 @@ public sealed class InvoiceType : ObjectGraphType<InvoiceRow>
         Field<NonNullGraphType<DecimalGraphType>>("amountPaid").Resolve(c => c.Source.AmountPaid);
         Field<NonNullGraphType<DecimalGraphType>>("balance").Resolve(c => c.Source.Balance);
         Field<NonNullGraphType<InvoiceStatusType>>("invoiceStatus").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<BooleanGraphType>>("overdue")
+            .Description("Unpaid past its grace days (Billing:GraceDays) as of today, even before the daily run marks it OVERDUE.")
+            .Resolve(c => c.Loaders().OverdueInvoices.Load(c.Source.InvoiceId));
         Field<NonNullGraphType<IntGraphType>>("clientId").Resolve(c => c.Source.ClientId);
         Field<ClientType>("client").Description("Null when the client has been deleted; the invoice stays on record.")
             .Resolve(c => c.Loaders().Clients.Load(c.Source.ClientId));

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using Microsoft.AspNetCore.Http;
@@ -60,7 +61,7 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
         foreach (var client in clients)
         {
             client.ProvisioningState = ProvisioningState.Pending;
-            db.Enqueue(now, client.RouterId!.Value, client, RouterCommandKind.SyncSecret, new { name = client.PppSecretName });
+            db.Enqueue(now, client.RouterId!.Value, client, new SyncSecret(client.PppSecretName));
         }
     }
 

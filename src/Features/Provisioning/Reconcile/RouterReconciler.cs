@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.RouterOs;
@@ -112,7 +113,7 @@ public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, S
             .Select(c => c.Id).ToList();
         if (repaired.Count == 0) return;
         await db.Clients.Where(c => repaired.Contains(c.Id)
-                && !db.RouterCommands.Any(r => r.ClientId == c.Id && r.Status == RouterCommandStatus.Pending))
+                && !db.RouterCommands.Any(r => r.ClientId == c.Id && r.Status == OutboxStatus.Pending))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProvisioningState, ProvisioningState.Synced)
                 .SetProperty(c => c.ProvisioningError, (string?)null), ct);
     }

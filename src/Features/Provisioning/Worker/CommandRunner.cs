@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using MikroNet.Features.Provisioning.Outbox;
+using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence.Entities;
-using MikroNet.RouterOs;
 using MikroNet.Infrastructure.Security;
+using MikroNet.RouterOs;
 
 namespace MikroNet.Features.Provisioning.Worker;
 
@@ -17,22 +19,15 @@ internal static class CommandRunner
     {
         try
         {
-            switch (command.Kind)
+            var task = RouterMessageJson.Read(command.Kind, command.Payload) switch
             {
-                case RouterCommandKind.SyncSecret:
-                    await SyncSecretAsync(router, command, client, secrets, ct);
-                    break;
-                case RouterCommandKind.RemoveSecret:
-                    await RemoveSecretAsync(router, command, RequiredText(command, "name"), ct);
-                    break;
-                case RouterCommandKind.KickSession:
-                    await KickAsync(router, RequiredText(command, "name"), ct);
-                    break;
-                case RouterCommandKind.EnsureProfile:
-                    await EnsureProfileAsync(router, command, ct);
-                    break;
-            }
-
+                SyncSecret => SyncSecretAsync(router, command, client, secrets, ct),
+                RemoveSecret remove => RemoveSecretAsync(router, command, remove.Name, ct),
+                KickSession kick => KickAsync(router, kick.Name, ct),
+                EnsureProfile profile => EnsureProfileAsync(router, profile, ct),
+                var other => throw new JsonException($"No delivery for {other.GetType().Name}."),
+            };
+            await task;
             return DeliveryOutcome.Done;
         }
         catch (RouterOsTrapException trap) when (IsTransient(trap.TrapMessage))
@@ -43,6 +38,11 @@ internal static class CommandRunner
         {
             return DeliveryOutcome.Failed(trap.TrapMessage);
         }
+        catch (RouterOsEncodingException ex)
+        {
+            // Text the router's encoding cannot hold (stored before the API refused it): no retry can help.
+            return DeliveryOutcome.Failed(ex.Message);
+        }
         catch (RouterOsException ex)
         {
             return DeliveryOutcome.Retry(ex.Message);
@@ -51,7 +51,7 @@ internal static class CommandRunner
         {
             return DeliveryOutcome.Failed("The client's PPP password cannot be decrypted with this host's keys.");
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (JsonException ex)
         {
             return DeliveryOutcome.Failed($"Malformed {command.Kind} payload: {ex.Message}");
         }
@@ -116,18 +116,13 @@ internal static class CommandRunner
         }));
     }
 
-    /// <summary>
-    /// Payload <c>{"profile": "10M", "rate_limit": "10M/10M"}</c> (as the Plans slice writes it; <c>name</c> is read
-    /// too); a null rate limit leaves the router's value alone.
-    /// </summary>
-    private static async Task EnsureProfileAsync(RouterOsConnection router, RouterCommand command, CancellationToken ct)
+    private static async Task EnsureProfileAsync(RouterOsConnection router, EnsureProfile profile, CancellationToken ct)
     {
-        var name = OptionalText(command, "profile") ?? RequiredText(command, "name");
-        var rateLimit = OptionalText(command, "rate_limit") ?? OptionalText(command, "rateLimit") ?? string.Empty;
-        var found = await router.PrintAsync("/ppp/profile", ["?name=" + name, "=.proplist=.id,name,rate-limit"], ct);
+        var rateLimit = profile.RateLimit ?? string.Empty;
+        var found = await router.PrintAsync("/ppp/profile", ["?name=" + profile.Profile, "=.proplist=.id,name,rate-limit"], ct);
         if (found.Count == 0)
         {
-            List<KeyValuePair<string, string>> properties = [new("name", name)];
+            List<KeyValuePair<string, string>> properties = [new("name", profile.Profile)];
             if (rateLimit.Length > 0) properties.Add(new("rate-limit", rateLimit));
             await router.AddAsync("/ppp/profile", properties, ct);
         }
@@ -135,16 +130,5 @@ internal static class CommandRunner
         {
             await router.SetAsync("/ppp/profile", found[0][".id"], [new("rate-limit", rateLimit)], ct);
         }
-    }
-
-    private static string RequiredText(RouterCommand command, string key) =>
-        OptionalText(command, key) ?? throw new KeyNotFoundException($"it has no \"{key}\".");
-
-    private static string? OptionalText(RouterCommand command, string key)
-    {
-        using var payload = JsonDocument.Parse(command.Payload);
-        return payload.RootElement.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
     }
 }

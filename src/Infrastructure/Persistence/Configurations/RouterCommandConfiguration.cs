@@ -1,3 +1,4 @@
+using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,15 +9,10 @@ internal sealed class RouterCommandConfiguration : IEntityTypeConfiguration<Rout
 {
     public void Configure(EntityTypeBuilder<RouterCommand> b)
     {
+        b.ConfigureOutboxRow("router_commands");
         b.ToTable(t =>
-        {
-            t.HasCheckConstraint("ck_router_commands_kind", $"kind IN ({SnakeCaseEnums.SqlList<RouterCommandKind>()})");
-            t.HasCheckConstraint("ck_router_commands_status",
-                $"status IN ({SnakeCaseEnums.SqlList<RouterCommandStatus>()})");
-        });
+            t.HasCheckConstraint("ck_router_commands_kind", $"kind IN ({SnakeCaseEnums.SqlList<RouterCommandKind>()})"));
         b.Property(c => c.Payload).HasColumnType("jsonb");
-        b.Property(c => c.LastError).HasMaxLength(Limits.LongText);
-        b.HasIndex(c => new { c.Status, c.NextAttemptAt });
         b.HasIndex(c => new { c.ClientId, c.Id });
         // Commands for a router that no longer exists can never be delivered.
         b.HasOne(c => c.Router).WithMany().HasForeignKey(c => c.RouterId).OnDelete(DeleteBehavior.Cascade);

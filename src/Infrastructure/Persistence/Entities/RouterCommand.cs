@@ -1,4 +1,4 @@
-using NodaTime;
+using MikroNet.Infrastructure.Outbox;
 
 namespace MikroNet.Infrastructure.Persistence.Entities;
 
@@ -6,21 +6,16 @@ namespace MikroNet.Infrastructure.Persistence.Entities;
 /// Outbox row: a change the router must see, written in the same transaction as the change itself.
 /// Payloads never hold passwords; the worker reads them from the client at delivery time.
 /// </summary>
-public sealed class RouterCommand
+public sealed class RouterCommand : OutboxRow
 {
-    public long Id { get; set; }
     public int RouterId { get; set; }
     public Router? Router { get; set; }
     public int? ClientId { get; set; }
     public Client? Client { get; set; }
     public RouterCommandKind Kind { get; set; }
+
+    /// <summary>The kind's typed message as JSON (snake_case), written and read only through one codec.</summary>
     public required string Payload { get; set; }
-    public RouterCommandStatus Status { get; set; }
-    public int Attempts { get; set; }
-    public Instant NextAttemptAt { get; set; }
-    public string? LastError { get; set; }
-    public Instant CreatedAt { get; set; }
-    public Instant? CompletedAt { get; set; }
 }
 
 public enum RouterCommandKind
@@ -34,5 +29,3 @@ public enum RouterCommandKind
     /// <summary>Make a plan's PPP profile exist with its rate limit.</summary>
     EnsureProfile,
 }
-
-public enum RouterCommandStatus { Pending, Done, Failed }

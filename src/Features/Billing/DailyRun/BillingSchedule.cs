@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace MikroNet.Features.Billing.BillingService;
+namespace MikroNet.Features.Billing.DailyRun;
 
 /// <summary>When the daily run of a given local date is due, in the provider's zone.</summary>
 public sealed class BillingSchedule(DateTimeZone zone, LocalTime runAt)

@@ -9,7 +9,7 @@ using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
 
-namespace MikroNet.Features.Billing.BillingService;
+namespace MikroNet.Features.Billing.DailyRun;
 
 /// <summary>
 /// Runs generation then enforcement once per local date at Billing:RunAt, and at start-up for every date

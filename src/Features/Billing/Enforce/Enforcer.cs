@@ -18,14 +18,14 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
     public const string Sql = """
         WITH newly_overdue AS (
             UPDATE invoices SET status = 'overdue', updated_at = @now
-            WHERE status IN ('pending', 'partially_paid') AND due_date + @grace < @as_of
+            WHERE status <> 'overdue' AND invoice_is_overdue(status, due_date, @as_of, @grace)
             RETURNING client_id
         ),
-        -- Read from the statement's snapshot, so "overdue" is spelled out rather than read from the status.
+        -- Read from the statement's snapshot, which does not see newly_overdue's update: the predicate also
+        -- counts invoices past their grace that are not marked yet.
         overdue_clients AS (
             SELECT DISTINCT i.client_id FROM invoices i
-            WHERE i.status = 'overdue'
-               OR (i.status IN ('pending', 'partially_paid') AND i.due_date + @grace < @as_of)
+            WHERE invoice_is_overdue(i.status, i.due_date, @as_of, @grace)
         ),
         isolated AS (
             UPDATE clients c SET isolated_at = @now, updated_at = @now, provisioning_state = 'pending'
@@ -87,5 +87,3 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
         }
     }
 }
-
-public sealed record EnforcementResult(LocalDate AsOf, int InvoicesOverdue, int ClientsIsolated, int ClientsRestored);

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using MikroNet.Features.Provisioning.Outbox;
+using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Tests.Billing;
+using MikroNet.Tests.Fixtures;
+using NodaTime;
+using Shouldly;
+using Xunit;
+
+namespace MikroNet.Tests.Provisioning.Outbox;
+
+/// <summary>
+/// Every writer of router_commands (the C# queue behind each endpoint, and the enforcement SQL) writes payloads
+/// that the worker's codec reads, and the same JSON value the C# writer produces for the same message (jsonb itself
+/// normalises spacing and key order).
+/// </summary>
+public sealed class RouterOutboxWritersTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private readonly BillingDriver _billing = new(app);
+
+    [Fact]
+    public async Task Rows_FromEveryWriterIncludingSql_ReadBackAsTheSameTypedJson()
+    {
+        var router = await _billing.RouterAsync();
+        var plan = await _billing.PlanAsync(100_000m);
+        await _billing.RouterAsync();
+        var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
+        var other = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
+        (await app.AdminAsync(HttpMethod.Post, $"/client/{other}/disable")).Status.ShouldBe(200);
+        (await app.AdminAsync(HttpMethod.Put, $"/client/update/{other}", new { ppp_secret_name = "renamed-one" })).Status.ShouldBe(200);
+        (await app.AdminAsync(HttpMethod.Delete, $"/client/delete/{other}")).Status.ShouldBe(200);
+        var beforeSql = await LastIdAsync();
+
+        // Enforcement writes its rows in one SQL statement: isolation past the grace, then restore once nothing is overdue.
+        (await _billing.EnforceAsync(new LocalDate(2026, 12, 8))).ClientsIsolated.ShouldBe(1);
+        await using (var db = app.Db())
+            await db.Database.ExecuteSqlAsync($"UPDATE invoices SET status = 'void' WHERE client_id = {client}");
+        (await _billing.EnforceAsync(new LocalDate(2026, 12, 9))).ClientsRestored.ShouldBe(1);
+
+        await using var check = app.Db();
+        var rows = await check.RouterCommands.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+        var fromSql = rows.Where(r => r.Id > beforeSql).ToList();
+        fromSql.Select(r => r.Kind).ShouldBe([RouterCommandKind.SyncSecret, RouterCommandKind.KickSession, RouterCommandKind.SyncSecret]);
+        rows.Select(r => r.Kind).Distinct().Order().ShouldBe(Enum.GetValues<RouterCommandKind>());
+        foreach (var row in rows)
+        {
+            var message = RouterMessageJson.Read(row.Kind, row.Payload);
+            message.Kind.ShouldBe(row.Kind);
+            JsonNode.DeepEquals(JsonNode.Parse(row.Payload), JsonNode.Parse(RouterMessageJson.Write(message)))
+                .ShouldBeTrue($"row {row.Id} ({row.Kind}) holds {row.Payload}");
+        }
+    }
+
+    [Theory]
+    [InlineData(RouterCommandKind.SyncSecret, "{}")]
+    [InlineData(RouterCommandKind.RemoveSecret, """{"name":null}""")]
+    [InlineData(RouterCommandKind.KickSession, """{"profile":"x"}""")]
+    [InlineData(RouterCommandKind.EnsureProfile, """{"name":"10M","rateLimit":"10M/10M"}""")]
+    [InlineData(RouterCommandKind.EnsureProfile, "null")]
+    public void Read_PayloadNotTheKindsRecord_Throws(RouterCommandKind kind, string payload) =>
+        Should.Throw<JsonException>(() => RouterMessageJson.Read(kind, payload));
+
+    [Fact]
+    public void Write_EachMessage_IsSnakeCaseWithNullsWritten()
+    {
+        RouterMessageJson.Write(new SyncSecret("budi")).ShouldBe("""{"name":"budi"}""");
+        RouterMessageJson.Write(new RemoveSecret("budi")).ShouldBe("""{"name":"budi"}""");
+        RouterMessageJson.Write(new KickSession("budi")).ShouldBe("""{"name":"budi"}""");
+        RouterMessageJson.Write(new EnsureProfile("10M", null)).ShouldBe("""{"profile":"10M","rate_limit":null}""");
+        RouterMessageJson.Read(RouterCommandKind.EnsureProfile, """{"profile":"10M","rate_limit":"10M/10M"}""")
+            .ShouldBe(new EnsureProfile("10M", "10M/10M"));
+    }
+
+    private async Task<long> LastIdAsync()
+    {
+        await using var db = app.Db();
+        return await db.RouterCommands.MaxAsync(c => c.Id);
+    }
+}
