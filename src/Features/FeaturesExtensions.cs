@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using FastEndpoints;
 using MikroNet.Features.Billing;
@@ -13,7 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
 using Microsoft.Extensions.Primitives;
 
@@ -50,10 +48,7 @@ public static class FeaturesExtensions
         app.UseRateLimiter();
         app.UseFastEndpoints(c =>
         {
-            c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            c.Serializer.Options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-            c.Serializer.Options.Converters.Add(new TextConverter());
-            c.Serializer.Options.MaxDepth = JsonErrors.MaxDepth;
+            Json.Configure(c.Serializer.Options);
             c.Validation.UsePropertyNamingPolicy = true;
             c.Binding.UsePropertyNamingPolicy = true;
             // Query and route values (GET /invoices/generate?as_of=2026-12-20) are ISO dates like the JSON ones.

@@ -48,7 +48,7 @@ public sealed class BillingEndToEndTests(AppFixture app) : IClassFixture<AppFixt
         var paidInvoice = subscriptions[1].GetProperty("invoices")[0];
         paidInvoice.GetProperty("invoice_status").GetString().ShouldBe("paid");
         paidInvoice.GetProperty("payments").GetArrayLength().ShouldBe(2);
-        paidInvoice.GetProperty("payments")[0].GetProperty("payment_status").GetString().ShouldBe("completed");
+        paidInvoice.GetProperty("payments")[0].GetProperty("payment_status").GetString().ShouldBe("success");
         paidInvoice.GetProperty("payments")[0].GetProperty("payment_method").GetString().ShouldBe("cash");
         paidInvoice.GetProperty("payments")[0].GetProperty("payment_date").GetString().ShouldBe("2026-11-25");
 

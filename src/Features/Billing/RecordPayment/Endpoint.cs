@@ -65,7 +65,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
             Amount = req.Amount!.Value,
             PaymentDate = paymentDate,
             PaymentMethod = RecordPayment.Validator.Methods[req.PaymentMethod!],
-            Status = PaymentStatus.Completed,
+            Status = PaymentStatus.Success,
             Reference = req.Reference,
             IdempotencyKey = req.IdempotencyKey,
             RecordedByUserId = User.UserId(),
