@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using FastEndpoints;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
+using MikroNet.Features.Documents;
 using MikroNet.Features.Provisioning;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -25,6 +26,7 @@ public static class FeaturesExtensions
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddBilling();
         builder.Services.AddProvisioning();
+        builder.Services.AddDocuments();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -3,6 +3,7 @@ using MikroNet.Infrastructure.Time;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;
+using CreatePlan = MikroNet.Features.Plans.CreatePlan;
 
 namespace MikroNet.Tests.Billing;
 
@@ -15,46 +16,41 @@ public sealed class BillingEmulatorTests(ProvisioningFixture app) : IClassFixtur
     public async Task Billing_OverdueThenPaid_RouterDisablesKicksThenEnables()
     {
         var emulator = app.Emulator;
-        var router = await app.RegisterRouterAsync("billing");
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/plans", new
+        var router = await app.Api.AddRouterAsync(app.EmulatorRouter("billing"));
+        var created = await app.Api.CreatePlanAsync(new CreatePlan.Request
         {
-            name = "Home 10M", price = 150000, period_months = 1, ppp_profile = "home-10m", rate_limit = "10M/10M",
+            Name = "Home 10M", Price = 150000, PeriodMonths = 1, PppProfile = "home-10m", RateLimit = "10M/10M",
         });
-        status.ShouldBe(201, body.ToString());
-        var plan = body.GetProperty("data").GetProperty("plan_id").GetInt32();
+        created.Status.ShouldBe(201, created.Text);
         await ProvisioningFixture.EventuallyAsync(
             () => emulator.Profiles.Any(p => p.Name == "home-10m" && p.RateLimit == "10M/10M"), Step,
             "the plan's profile reaches the router");
 
         // This fixture runs on the real clock, so dates are counted from the provider's today.
         var today = app.Host.Services.GetRequiredService<ProviderClock>().Today;
-        (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", new
-        {
-            name = "Siti", phone_number = "081234567890", address = "Jl. Sudirman 2", ppp_secret_name = "siti",
-            ppp_password = "siti-pass", router_id = router, plan_id = plan, start_date = today.ToString("yyyy-MM-dd", null),
-        });
-        status.ShouldBe(201, body.ToString());
-        var client = body.GetProperty("data").GetProperty("client_id").GetInt32();
+        var registration = Api.NewClient(router, "siti");
+        registration.PlanId = created.Data.PlanId;
+        registration.StartDate = today;
+        var registered = await app.Api.RegisterClientAsync(registration);
+        registered.Status.ShouldBe(201, registered.Text);
+        var client = registered.Data.ClientId;
         await ProvisioningFixture.EventuallyAsync(() => emulator.FindSecret("siti") is { Disabled: false, Profile: "home-10m" },
             Step, "the client's secret is on the router with the plan's profile");
         emulator.Connect("siti");
 
         // The first invoice falls due on start + 9; after three days of grace the client is cut off.
-        var isolatedOn = today.PlusDays(9 + 3 + 1).ToString("yyyy-MM-dd", null);
-        (status, body) = await app.AdminAsync(HttpMethod.Post, "/invoices/enforce", new { as_of = isolatedOn });
-        status.ShouldBe(200, body.ToString());
-        body.GetProperty("data").GetProperty("clients_isolated").GetInt32().ShouldBe(1);
+        var enforced = await app.Api.EnforceAsync(today.PlusDays(9 + 3 + 1));
+        enforced.Status.ShouldBe(200, enforced.Text);
+        enforced.Data.ClientsIsolated.ShouldBe(1);
         await ProvisioningFixture.EventuallyAsync(
             () => emulator.FindSecret("siti")!.Disabled && emulator.ActiveSessions.All(a => a.Name != "siti"), Step,
             "isolation disables the secret and ends the live session");
 
-        (status, body) = await app.AdminAsync(HttpMethod.Get, $"/client/{client}/details");
-        var invoice = body.GetProperty("data").GetProperty("subscriptions")[0].GetProperty("invoices")[0];
-        invoice.GetProperty("invoice_status").GetString().ShouldBe("overdue");
-        (status, body) = await app.AdminAsync(HttpMethod.Post, $"/invoices/{invoice.GetProperty("invoice_id").GetInt32()}/payments",
-            new { amount = 150000, payment_method = "cash" });
-        status.ShouldBe(201, body.ToString());
-        body.GetProperty("data").GetProperty("client_restored").GetBoolean().ShouldBeTrue();
+        var invoice = (await app.Api.InvoicesAsync(client))[0];
+        invoice.InvoiceStatus.ShouldBe("overdue");
+        var paid = await app.Api.PayAsync(invoice.InvoiceId, 150000m);
+        paid.Status.ShouldBe(201, paid.Text);
+        paid.Data.ClientRestored.ShouldBeTrue();
         await ProvisioningFixture.EventuallyAsync(() => !emulator.FindSecret("siti")!.Disabled, Step,
             "paying restores the secret");
     }

@@ -10,21 +10,19 @@ namespace MikroNet.Tests.Billing;
 
 public sealed class EnforcementTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private readonly BillingDriver _billing = new(app);
-
     [Fact]
     public async Task Enforce_UnpaidPastGrace_IsolatesThenPaymentRestores()
     {
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync(100_000m);
-        var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
-        var invoice = (await _billing.InvoicesAsync(client))[0].GetProperty("invoice_id").GetInt32();
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync(100_000m);
+        var client = await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25));
+        var invoice = (await app.Api.InvoicesAsync(client))[0].InvoiceId;
         long lastCommand;
         await using (var db = app.Db()) lastCommand = await db.RouterCommands.MaxAsync(c => c.Id);
 
         // Due Dec 4; the three grace days run to Dec 7.
-        (await _billing.EnforceAsync(new LocalDate(2026, 12, 7))).ClientsIsolated.ShouldBe(0);
-        var result = await _billing.EnforceAsync(new LocalDate(2026, 12, 8));
+        (await app.EnforceInProcessAsync(new LocalDate(2026, 12, 7))).ClientsIsolated.ShouldBe(0);
+        var result = await app.EnforceInProcessAsync(new LocalDate(2026, 12, 8));
         result.ClientsIsolated.ShouldBeGreaterThanOrEqualTo(1);
 
         await using (var db = app.Db())
@@ -40,17 +38,17 @@ public sealed class EnforcementTests(AppFixture app) : IClassFixture<AppFixture>
             commands[0].Payload.ShouldContain(saved.PppSecretName);
             lastCommand = commands[^1].Id;
         }
-        (await _billing.DetailsAsync(client)).GetProperty("client").GetProperty("status").GetString().ShouldBe("isolated");
+        (await app.Api.ClientDetailsAsync(client)).Data.Client.Status.ShouldBe("isolated");
 
         // Enforcing again changes nothing.
-        (await _billing.EnforceAsync(new LocalDate(2026, 12, 9))).ClientsIsolated.ShouldBe(0);
+        (await app.EnforceInProcessAsync(new LocalDate(2026, 12, 9))).ClientsIsolated.ShouldBe(0);
 
-        var (status, body) = await _billing.PayAsync(invoice, 40_000m);
-        body.GetProperty("data").GetProperty("client_restored").GetBoolean().ShouldBeFalse();
-        body.GetProperty("data").GetProperty("invoice").GetProperty("invoice_status").GetString().ShouldBe("overdue");
-        (status, body) = await _billing.PayAsync(invoice, 60_000m);
-        status.ShouldBe(201);
-        body.GetProperty("data").GetProperty("client_restored").GetBoolean().ShouldBeTrue();
+        var part = await app.Api.PayAsync(invoice, 40_000m);
+        part.Data.ClientRestored.ShouldBeFalse();
+        part.Data.Invoice.InvoiceStatus.ShouldBe("overdue");
+        var rest = await app.Api.PayAsync(invoice, 60_000m);
+        rest.Status.ShouldBe(201);
+        rest.Data.ClientRestored.ShouldBeTrue();
 
         await using (var db = app.Db())
         {
@@ -59,15 +57,15 @@ public sealed class EnforcementTests(AppFixture app) : IClassFixture<AppFixture>
             var commands = await db.RouterCommands.Where(c => c.ClientId == client && c.Id > lastCommand).ToListAsync();
             commands.Select(c => c.Kind).ShouldBe([RouterCommandKind.SyncSecret]);
         }
-        (await _billing.DetailsAsync(client)).GetProperty("client").GetProperty("status").GetString().ShouldBe("active");
+        (await app.Api.ClientDetailsAsync(client)).Data.Client.Status.ShouldBe("active");
     }
 
     [Fact]
     public async Task Pay_OneOfTwoOverdue_StaysIsolated()
     {
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync(100_000m);
-        var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync(100_000m);
+        var client = await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25));
         await using (var db = app.Db())
         {
             // A second overdue invoice, as a one-off charge would be.
@@ -79,11 +77,10 @@ public sealed class EnforcementTests(AppFixture app) : IClassFixture<AppFixture>
                         5000, 0, 'pending', now(), now())
                 """);
         }
-        await _billing.EnforceAsync(new LocalDate(2026, 12, 8));
-        var invoices = await _billing.InvoicesAsync(client);
-        var period = invoices.Single(i => i.GetProperty("total_amount").GetDecimal() == 100_000m);
-        var (_, body) = await _billing.PayAsync(period.GetProperty("invoice_id").GetInt32(), 100_000m);
-        body.GetProperty("data").GetProperty("client_restored").GetBoolean().ShouldBeFalse();
+        await app.EnforceInProcessAsync(new LocalDate(2026, 12, 8));
+        var invoices = await app.Api.InvoicesAsync(client);
+        var period = invoices.Single(i => i.TotalAmount == 100_000m);
+        (await app.Api.PayAsync(period.InvoiceId, 100_000m)).Data.ClientRestored.ShouldBeFalse();
         await using var check = app.Db();
         (await check.Clients.SingleAsync(c => c.Id == client)).IsolatedAt.ShouldNotBeNull();
     }
@@ -91,13 +88,13 @@ public sealed class EnforcementTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Service_DayPastGrace_RecordsIsolationInBillingRun()
     {
-        await using var travel = await _billing.TimeTravelAsync();
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync();
-        var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
-        _billing.SetUtc(2026, 12, 20, 3);
+        await using var travel = await app.TimeTravelAsync();
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync();
+        var client = await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25));
+        app.SetUtc(2026, 12, 20, 3);
 
-        var run = (await _billing.Service.RunDueAsync(default)).ShouldHaveSingleItem();
+        var run = (await app.BillingService().RunDueAsync(default)).ShouldHaveSingleItem();
         run.ClientsIsolated.ShouldBeGreaterThanOrEqualTo(1);
         await using var db = app.Db();
         (await db.Clients.SingleAsync(c => c.Id == client)).IsolatedAt.ShouldNotBeNull();

@@ -9,22 +9,20 @@ namespace MikroNet.Tests.Billing;
 
 public sealed class GenerateConcurrencyTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private readonly BillingDriver _billing = new(app);
-
     [Fact]
     public async Task Generate_ThreeAtOnceWithRegistrations_RaisesEachOnceWithGaplessNumbers()
     {
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync();
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync();
         var clients = new List<int>();
-        for (var i = 0; i < 15; i++) clients.Add(await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25)));
-        foreach (var client in clients) await _billing.PayAllAsync(client);
+        for (var i = 0; i < 15; i++) clients.Add(await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25)));
+        foreach (var client in clients) await app.Api.PayAllAsync(client);
 
         var asOf = new LocalDate(2026, 12, 20);
-        var generations = Enumerable.Range(0, 3).Select(_ => Task.Run(() => _billing.GenerateDirectAsync(asOf))).ToList();
+        var generations = Enumerable.Range(0, 3).Select(_ => Task.Run(() => app.GenerateInProcessAsync(asOf))).ToList();
         // Registrations take numbers from the same counter meanwhile.
         var registrations = Enumerable.Range(0, 3)
-            .Select(_ => Task.Run(() => _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 26)))).ToList();
+            .Select(_ => Task.Run(() => app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 26)))).ToList();
         var raised = (await Task.WhenAll(generations)).SelectMany(r => r).ToList();
         await Task.WhenAll(registrations);
 

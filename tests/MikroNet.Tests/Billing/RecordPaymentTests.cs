@@ -8,44 +8,39 @@ namespace MikroNet.Tests.Billing;
 
 public sealed class RecordPaymentTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private readonly BillingDriver _billing = new(app);
-
     private async Task<int> OpenInvoiceAsync(decimal price)
     {
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync(price);
-        var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
-        return (await _billing.InvoicesAsync(client))[0].GetProperty("invoice_id").GetInt32();
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync(price);
+        var client = await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25));
+        return (await app.Api.InvoicesAsync(client))[0].InvoiceId;
     }
 
     [Fact]
     public async Task Pay_PartThenRest_GoesPartiallyPaidThenPaid()
     {
         var invoice = await OpenInvoiceAsync(100_000m);
-        var (status, body) = await _billing.PayAsync(invoice, 40_000m, method: "bank_transfer", reference: "TRX-1");
-        status.ShouldBe(201, body.ToString());
-        var data = body.GetProperty("data");
-        data.GetProperty("invoice").GetProperty("invoice_status").GetString().ShouldBe("partially_paid");
-        data.GetProperty("invoice").GetProperty("balance").GetDecimal().ShouldBe(60_000m);
-        data.GetProperty("payment").GetProperty("payment_method").GetString().ShouldBe("bank_transfer");
-        data.GetProperty("payment").GetProperty("payment_date").GetString().ShouldBe("2026-11-25");
+        var data = (await app.Api.PayAsync(invoice, 40_000m, method: "bank_transfer", reference: "TRX-1")).Expect(201).Data;
+        data.Invoice.InvoiceStatus.ShouldBe("partially_paid");
+        data.Invoice.Balance.ShouldBe(60_000m);
+        data.Payment.PaymentMethod.ShouldBe("bank_transfer");
+        data.Payment.PaymentDate.ShouldBe(new LocalDate(2026, 11, 25));
 
-        (status, body) = await _billing.PayAsync(invoice, 60_000m, method: "e_wallet");
-        status.ShouldBe(201, body.ToString());
-        body.GetProperty("data").GetProperty("invoice").GetProperty("invoice_status").GetString().ShouldBe("paid");
+        var rest = (await app.Api.PayAsync(invoice, 60_000m, method: "e_wallet")).Expect(201).Data;
+        rest.Invoice.InvoiceStatus.ShouldBe("paid");
     }
 
     [Fact]
     public async Task Pay_InvalidAmounts_Return422()
     {
         var invoice = await OpenInvoiceAsync(100_000m);
-        (await _billing.PayAsync(invoice, 0m)).Status.ShouldBe(422);
-        (await _billing.PayAsync(invoice, -5m)).Status.ShouldBe(422);
-        var (status, body) = await _billing.PayAsync(invoice, 100_000.01m);
-        status.ShouldBe(422);
-        body.ToString().ShouldContain("open balance");
-        (await _billing.PayAsync(invoice, 10m, method: "cheque")).Status.ShouldBe(400);
-        (await _billing.PayAsync(999_999, 10m)).Status.ShouldBe(404);
+        (await app.Api.PayAsync(invoice, 0m)).Status.ShouldBe(422);
+        (await app.Api.PayAsync(invoice, -5m)).Status.ShouldBe(422);
+        var overpaid = await app.Api.PayAsync(invoice, 100_000.01m);
+        overpaid.Status.ShouldBe(422);
+        overpaid.Text.ShouldContain("open balance");
+        (await app.Api.PayAsync(invoice, 10m, method: "cheque")).Status.ShouldBe(400);
+        (await app.Api.PayAsync(999_999, 10m)).Status.ShouldBe(404);
         await using var db = app.Db();
         (await db.Payments.CountAsync(p => p.InvoiceId == invoice)).ShouldBe(0);
     }
@@ -54,13 +49,13 @@ public sealed class RecordPaymentTests(AppFixture app) : IClassFixture<AppFixtur
     public async Task Pay_ReplayedKey_ReturnsFirstAnswerAndPaysOnce()
     {
         var invoice = await OpenInvoiceAsync(100_000m);
-        var first = await _billing.PayAsync(invoice, 25_000m, key: "pay-replay-1");
-        var again = await _billing.PayAsync(invoice, 25_000m, key: "pay-replay-1");
+        var first = await app.Api.PayAsync(invoice, 25_000m, key: "pay-replay-1");
+        var again = await app.Api.PayAsync(invoice, 25_000m, key: "pay-replay-1");
         first.Status.ShouldBe(201);
         again.Status.ShouldBe(201);
-        again.Body.ToString().ShouldBe(first.Body.ToString());
+        again.Text.ShouldBe(first.Text);
 
-        var conflict = await _billing.PayAsync(invoice, 30_000m, key: "pay-replay-1");
+        var conflict = await app.Api.PayAsync(invoice, 30_000m, key: "pay-replay-1");
         conflict.Status.ShouldBe(409);
         await using var db = app.Db();
         (await db.Payments.CountAsync(p => p.InvoiceId == invoice)).ShouldBe(1);
@@ -72,9 +67,9 @@ public sealed class RecordPaymentTests(AppFixture app) : IClassFixture<AppFixtur
     {
         var invoice = await OpenInvoiceAsync(100_000m);
         var answers = await Task.WhenAll(Enumerable.Range(0, 5)
-            .Select(_ => Task.Run(() => _billing.PayAsync(invoice, 10_000m, key: "pay-race-1"))));
+            .Select(_ => Task.Run(() => app.Api.PayAsync(invoice, 10_000m, key: "pay-race-1"))));
         answers.ShouldAllBe(a => a.Status == 201);
-        answers.Select(a => a.Body.ToString()).Distinct().Count().ShouldBe(1);
+        answers.Select(a => a.Text).Distinct().Count().ShouldBe(1);
         await using var db = app.Db();
         (await db.Payments.CountAsync(p => p.InvoiceId == invoice)).ShouldBe(1);
     }
@@ -84,7 +79,7 @@ public sealed class RecordPaymentTests(AppFixture app) : IClassFixture<AppFixtur
     {
         var invoice = await OpenInvoiceAsync(100_000m);
         var answers = await Task.WhenAll(Enumerable.Range(0, 8)
-            .Select(i => Task.Run(() => _billing.PayAsync(invoice, 30_000m, key: $"pay-split-{i}"))));
+            .Select(i => Task.Run(() => app.Api.PayAsync(invoice, 30_000m, key: $"pay-split-{i}"))));
         answers.Count(a => a.Status == 201).ShouldBe(3);
         answers.Count(a => a.Status == 422).ShouldBe(5);
         await using var db = app.Db();

@@ -9,25 +9,24 @@ public sealed class ClientDetailsTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task Details_ExistingClient_ReturnsSeedShape()
     {
-        var router = await app.RouterAsync("details-router");
-        var id = await app.RegisterClientAsync(router, "detail");
+        var router = await app.Api.AddRouterAsync("details-router");
+        var id = await app.Api.AddClientAsync(router, "detail");
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Get, $"/client/{id}/details");
+        var response = await app.Api.ClientDetailsAsync(id);
 
-        status.ShouldBe(200);
-        var data = body.GetProperty("data");
-        data.ShouldHaveProperties("client", "subscriptions");
-        data.GetProperty("client").ShouldHaveProperties("client_id", "name", "phone_number", "address", "ppp_secret_name",
-            "provisioning");
-        data.GetProperty("client").GetProperty("provisioning").ShouldHaveProperties("state", "last_error");
-        data.GetProperty("subscriptions").GetArrayLength().ShouldBe(0);
+        response.Status.ShouldBe(200);
+        response.PropertyNames("data").ShouldInclude("client", "subscriptions");
+        response.PropertyNames("data", "client")
+            .ShouldInclude("client_id", "name", "phone_number", "address", "ppp_secret_name", "provisioning");
+        response.PropertyNames("data", "client", "provisioning").ShouldInclude("state", "last_error");
+        response.Data.Subscriptions.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Details_UnknownClient_Returns404()
     {
-        var (status, body) = await app.AdminAsync(HttpMethod.Get, "/client/424242/details");
-        status.ShouldBe(404);
-        body.GetProperty("status").GetInt32().ShouldBe(404);
+        var response = await app.Api.ClientDetailsAsync(424242);
+        response.Status.ShouldBe(404);
+        response.Problem.Status.ShouldBe(404);
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;
@@ -10,9 +9,9 @@ public sealed class ListClientsTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task List_NoClients_ReturnsSeedBodyExactly()
     {
-        var response = await app.SendAsync(HttpMethod.Get, "/client", null, await app.AdminTokenAsync());
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldBe("{\"message\":\"Clients retrieved successfully\",\"data\":[]}");
+        var response = await app.Api.ListClientsAsync();
+        response.Status.ShouldBe(200);
+        response.Text.ShouldBe("{\"message\":\"Clients retrieved successfully\",\"data\":[]}");
     }
 }
 
@@ -21,16 +20,15 @@ public sealed class ListClientsWithDataTests(AppFixture app) : IClassFixture<App
     [Fact]
     public async Task List_WithClients_ReturnsSeedFieldsInIdOrder()
     {
-        var router = await app.RouterAsync("list-router");
-        var first = await app.RegisterClientAsync(router, "list-a");
-        var second = await app.RegisterClientAsync(router, "list-b");
+        var router = await app.Api.AddRouterAsync("list-router");
+        var first = await app.Api.AddClientAsync(router, "list-a");
+        var second = await app.Api.AddClientAsync(router, "list-b");
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Get, "/client");
+        var response = await app.Api.ListClientsAsync();
 
-        status.ShouldBe(200);
-        var items = body.GetProperty("data").EnumerateArray().ToList();
-        items.Select(i => i.GetProperty("client_id").GetInt32()).ShouldBe([first, second]);
-        items[0].ShouldHaveProperties("client_id", "name", "phone_number", "address", "ppp_secret_name");
-        body.ToString().ShouldNotContain("password");
+        response.Status.ShouldBe(200);
+        response.Data.Select(c => c.ClientId).ShouldBe([first, second]);
+        response.PropertyNames("data", 0).ShouldInclude("client_id", "name", "phone_number", "address", "ppp_secret_name");
+        response.Text.ShouldNotContain("password");
     }
 }

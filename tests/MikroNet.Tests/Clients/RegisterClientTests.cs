@@ -3,6 +3,7 @@ using MikroNet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using RegisterClient = MikroNet.Features.Clients.RegisterClient;
 
 namespace MikroNet.Tests.Clients;
 
@@ -11,20 +12,19 @@ public sealed class RegisterClientTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task Register_ValidClient_Returns201AndQueuesSecret()
     {
-        var router = await app.RouterAsync("reg-router");
+        var router = await app.Api.AddRouterAsync("reg-router");
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", ClientApi.ValidClient(router, "budi"));
+        var response = await app.Api.RegisterClientAsync(Api.NewClient(router, "budi"));
 
-        status.ShouldBe(201);
-        body.GetProperty("message").GetString().ShouldBe("Client registered successfully");
-        var data = body.GetProperty("data");
-        data.ShouldHaveProperties("client_id", "name", "phone_number", "address", "ppp_secret_name", "router_id", "status",
-            "provisioning");
-        data.GetProperty("phone_number").GetString().ShouldBe("+6281234567890");
-        data.GetProperty("provisioning").GetProperty("state").GetString().ShouldBe("pending");
-        body.ToString().ShouldNotContain("ppp-pass-1");
+        response.Status.ShouldBe(201);
+        response.Body.Message.ShouldBe("Client registered successfully");
+        response.PropertyNames("data").ShouldInclude("client_id", "name", "phone_number", "address", "ppp_secret_name",
+            "router_id", "status", "provisioning");
+        response.Data.PhoneNumber.ShouldBe("+6281234567890");
+        response.Data.Provisioning.State.ShouldBe("pending");
+        response.Text.ShouldNotContain("ppp-pass-1");
 
-        var id = data.GetProperty("client_id").GetInt32();
+        var id = response.Data.ClientId;
         await using var db = app.Db();
         var command = await db.RouterCommands.SingleAsync(c => c.ClientId == id);
         command.Kind.ShouldBe(RouterCommandKind.SyncSecret);
@@ -41,10 +41,10 @@ public sealed class RegisterClientTests(AppFixture app) : IClassFixture<AppFixtu
         var clients = await before.Clients.IgnoreQueryFilters().CountAsync();
         var commands = await before.RouterCommands.CountAsync();
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", new { });
+        var response = await app.Api.RegisterClientAsync(new RegisterClient.Request());
 
-        status.ShouldBe(400);
-        body.ErrorNames().ShouldBe(["name", "phone_number", "address", "ppp_secret_name", "ppp_password", "router_id"],
+        response.Status.ShouldBe(400);
+        response.Problem.ErrorNames.ShouldBe(["name", "phone_number", "address", "ppp_secret_name", "ppp_password", "router_id"],
             ignoreOrder: true);
         await using var after = app.Db();
         (await after.Clients.IgnoreQueryFilters().CountAsync()).ShouldBe(clients);
@@ -60,31 +60,36 @@ public sealed class RegisterClientTests(AppFixture app) : IClassFixture<AppFixtu
     [InlineData("name", "")]
     public async Task Register_InvalidField_Returns400NamingIt(string field, string value)
     {
-        var router = await app.RouterAsync("invalid-" + Guid.NewGuid().ToString("N")[..6]);
-        var request = ClientApi.ValidClient(router, "valid-secret");
-        request[field] = value;
+        var router = await app.Api.AddRouterAsync("invalid-" + Guid.NewGuid().ToString("N")[..6]);
+        var request = Api.NewClient(router, "valid-secret");
+        switch (field)
+        {
+            case "phone_number": request.PhoneNumber = value; break;
+            case "ppp_secret_name": request.PppSecretName = value; break;
+            default: request.Name = value; break;
+        }
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", request);
+        var response = await app.Api.RegisterClientAsync(request);
 
-        status.ShouldBe(400);
-        body.ErrorNames().ShouldBe([field]);
+        response.Status.ShouldBe(400);
+        response.Problem.ErrorNames.ShouldBe([field]);
     }
 
     [Fact]
     public async Task Register_MalformedJson_Returns400()
     {
         var content = new StringContent("{\"name\": ", System.Text.Encoding.UTF8, "application/json");
-        var response = await app.SendAsync(HttpMethod.Post, "/client/register", content, await app.AdminTokenAsync());
-        ((int)response.StatusCode).ShouldBe(400);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var response = await app.Api.SendAsync(HttpMethod.Post, "/client/register", content);
+        response.Status.ShouldBe(400);
+        response.MediaType.ShouldBe("application/problem+json");
     }
 
     [Fact]
     public async Task Register_UnknownRouter_Returns422AndWritesNothing()
     {
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", ClientApi.ValidClient(999999, "ghost"));
-        status.ShouldBe(422);
-        body.ErrorNames().ShouldBe(["router_id"]);
+        var response = await app.Api.RegisterClientAsync(Api.NewClient(999999, "ghost"));
+        response.Status.ShouldBe(422);
+        response.Problem.ErrorNames.ShouldBe(["router_id"]);
         await using var db = app.Db();
         (await db.Clients.AnyAsync(c => c.PppSecretName == "ghost")).ShouldBeFalse();
     }
@@ -92,24 +97,24 @@ public sealed class RegisterClientTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task Register_UnknownPlan_Returns422()
     {
-        var router = await app.RouterAsync("plan-router");
-        var request = ClientApi.ValidClient(router, "planned");
-        request["plan_id"] = 999999;
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", request);
-        status.ShouldBe(422);
-        body.ErrorNames().ShouldBe(["plan_id"]);
+        var router = await app.Api.AddRouterAsync("plan-router");
+        var request = Api.NewClient(router, "planned");
+        request.PlanId = 999999;
+        var response = await app.Api.RegisterClientAsync(request);
+        response.Status.ShouldBe(422);
+        response.Problem.ErrorNames.ShouldBe(["plan_id"]);
     }
 
     [Fact]
     public async Task Register_DuplicateSecretOnSameRouter_Returns409()
     {
-        var router = await app.RouterAsync("dup-router");
-        await app.RegisterClientAsync(router, "twin");
+        var router = await app.Api.AddRouterAsync("dup-router");
+        await app.Api.AddClientAsync(router, "twin");
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", ClientApi.ValidClient(router, "twin"));
+        var response = await app.Api.RegisterClientAsync(Api.NewClient(router, "twin"));
 
-        status.ShouldBe(409);
-        body.ErrorNames().ShouldBe(["ppp_secret_name"]);
+        response.Status.ShouldBe(409);
+        response.Problem.ErrorNames.ShouldBe(["ppp_secret_name"]);
         await using var db = app.Db();
         (await db.Clients.CountAsync(c => c.PppSecretName == "twin")).ShouldBe(1);
     }
@@ -117,26 +122,26 @@ public sealed class RegisterClientTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task Register_SameSecretOnAnotherRouter_IsAllowed()
     {
-        var first = await app.RouterAsync("site-a");
-        var second = await app.RouterAsync("site-b");
-        await app.RegisterClientAsync(first, "shared-name");
+        var first = await app.Api.AddRouterAsync("site-a");
+        var second = await app.Api.AddRouterAsync("site-b");
+        await app.Api.AddClientAsync(first, "shared-name");
 
-        var (status, _) = await app.AdminAsync(HttpMethod.Post, "/client/register", ClientApi.ValidClient(second, "shared-name"));
+        var response = await app.Api.RegisterClientAsync(Api.NewClient(second, "shared-name"));
 
-        status.ShouldBe(201);
+        response.Status.ShouldBe(201);
     }
 
     [Fact]
     public async Task Register_ConcurrentDuplicates_OneWinsOthersGet409()
     {
-        var router = await app.RouterAsync("race-router");
-        var token = await app.AdminTokenAsync();
+        var router = await app.Api.AddRouterAsync("race-router");
+        await app.Api.AdminTokenAsync();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            app.PostAsync("/client/register", ClientApi.ValidClient(router, "racer"), token)));
+            app.Api.RegisterClientAsync(Api.NewClient(router, "racer"))));
 
-        responses.Count(r => (int)r.StatusCode == 201).ShouldBe(1);
-        responses.Count(r => (int)r.StatusCode == 409).ShouldBe(5);
+        responses.Count(r => r.Status == 201).ShouldBe(1);
+        responses.Count(r => r.Status == 409).ShouldBe(5);
         await using var db = app.Db();
         (await db.Clients.CountAsync(c => c.PppSecretName == "racer")).ShouldBe(1);
         (await db.RouterCommands.CountAsync(c => c.Client!.PppSecretName == "racer")).ShouldBe(1);
@@ -145,7 +150,7 @@ public sealed class RegisterClientTests(AppFixture app) : IClassFixture<AppFixtu
     [Fact]
     public async Task Register_WithoutToken_Returns401()
     {
-        var response = await app.PostAsync("/client/register", ClientApi.ValidClient(1, "anon"));
-        ((int)response.StatusCode).ShouldBe(401);
+        var response = await app.Api.Anonymous.RegisterClientAsync(Api.NewClient(1, "anon"));
+        response.Status.ShouldBe(401);
     }
 }

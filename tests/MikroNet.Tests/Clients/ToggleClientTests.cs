@@ -11,21 +11,21 @@ public sealed class ToggleClientTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task Disable_QueuesSyncAndKick_ThenEnableQueuesSync()
     {
-        var router = await app.RouterAsync("toggle-router");
-        var id = await app.RegisterClientAsync(router, "toggler");
+        var router = await app.Api.AddRouterAsync("toggle-router");
+        var id = await app.Api.AddClientAsync(router, "toggler");
 
-        var (disabled, off) = await app.AdminAsync(HttpMethod.Post, $"/client/{id}/disable");
-        disabled.ShouldBe(200);
-        off.GetProperty("data").GetProperty("status").GetString().ShouldBe("disabled");
+        var disabled = await app.Api.DisableClientAsync(id);
+        disabled.Status.ShouldBe(200);
+        disabled.Data.Status.ShouldBe("disabled");
 
-        var (enabled, on) = await app.AdminAsync(HttpMethod.Post, $"/client/{id}/enable");
-        enabled.ShouldBe(200);
-        on.GetProperty("data").GetProperty("status").GetString().ShouldBe("active");
+        var enabled = await app.Api.EnableClientAsync(id);
+        enabled.Status.ShouldBe(200);
+        enabled.Data.Status.ShouldBe("active");
 
-        await using var db = app.Db();
-        (await db.RouterCommands.Where(c => c.ClientId == id).OrderBy(c => c.Id).Select(c => c.Kind).ToListAsync())
+        (await app.CommandsOfAsync(id)).Select(c => c.Kind)
             .ShouldBe([RouterCommandKind.SyncSecret, RouterCommandKind.SyncSecret, RouterCommandKind.KickSession,
                 RouterCommandKind.SyncSecret]);
+        await using var db = app.Db();
         (await db.AuditEntries.Where(a => a.EntityType == "client" && a.EntityId == id.ToString()).Select(a => a.Action).ToListAsync())
             .ShouldBe(["client.registered", "client.disabled", "client.enabled"], ignoreOrder: true);
     }
@@ -35,7 +35,7 @@ public sealed class ToggleClientTests(AppFixture app) : IClassFixture<AppFixture
     [InlineData("disable")]
     public async Task Toggle_UnknownClient_Returns404(string action)
     {
-        var (status, _) = await app.AdminAsync(HttpMethod.Post, $"/client/999999/{action}");
-        status.ShouldBe(404);
+        var response = action == "enable" ? await app.Api.EnableClientAsync(999999) : await app.Api.DisableClientAsync(999999);
+        response.Status.ShouldBe(404);
     }
 }

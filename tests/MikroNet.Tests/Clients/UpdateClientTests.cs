@@ -3,6 +3,7 @@ using MikroNet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
+using UpdateClient = MikroNet.Features.Clients.UpdateClient;
 
 namespace MikroNet.Tests.Clients;
 
@@ -11,31 +12,27 @@ public sealed class UpdateClientTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task Update_SomeFields_ChangesOnlyThoseAndQueuesSync()
     {
-        var router = await app.RouterAsync("upd-router");
-        var id = await app.RegisterClientAsync(router, "upd-1");
+        var router = await app.Api.AddRouterAsync("upd-router");
+        var id = await app.Api.AddClientAsync(router, "upd-1");
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { address = "Jl. Baru 2" });
+        var response = await app.Api.UpdateClientAsync(id, new UpdateClient.Request { Address = "Jl. Baru 2" });
 
-        status.ShouldBe(200);
-        var data = body.GetProperty("data");
-        data.GetProperty("address").GetString().ShouldBe("Jl. Baru 2");
-        data.GetProperty("name").GetString().ShouldBe("Budi Santoso");
-        await using var db = app.Db();
-        (await db.RouterCommands.Where(c => c.ClientId == id).OrderBy(c => c.Id).Select(c => c.Kind).ToListAsync())
-            .ShouldBe([RouterCommandKind.SyncSecret, RouterCommandKind.SyncSecret]);
+        response.Status.ShouldBe(200);
+        response.Data.Address.ShouldBe("Jl. Baru 2");
+        response.Data.Name.ShouldBe("Budi Santoso");
+        (await app.CommandsOfAsync(id)).Select(c => c.Kind).ShouldBe([RouterCommandKind.SyncSecret, RouterCommandKind.SyncSecret]);
     }
 
     [Fact]
     public async Task Update_NewSecretName_RemovesOldSecretBeforeSyncingNew()
     {
-        var router = await app.RouterAsync("rename-router");
-        var id = await app.RegisterClientAsync(router, "old-name");
+        var router = await app.Api.AddRouterAsync("rename-router");
+        var id = await app.Api.AddClientAsync(router, "old-name");
 
-        var (status, _) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { ppp_secret_name = "new-name" });
+        var response = await app.Api.UpdateClientAsync(id, new UpdateClient.Request { PppSecretName = "new-name" });
 
-        status.ShouldBe(200);
-        await using var db = app.Db();
-        var commands = await db.RouterCommands.Where(c => c.ClientId == id).OrderBy(c => c.Id).ToListAsync();
+        response.Status.ShouldBe(200);
+        var commands = await app.CommandsOfAsync(id);
         commands.Select(c => c.Kind).ShouldBe(
             [RouterCommandKind.SyncSecret, RouterCommandKind.RemoveSecret, RouterCommandKind.SyncSecret]);
         commands[1].Payload.ShouldContain("old-name");
@@ -45,15 +42,15 @@ public sealed class UpdateClientTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task Update_SecretNameTakenOnRouter_Returns409AndChangesNothing()
     {
-        var router = await app.RouterAsync("taken-router");
-        await app.RegisterClientAsync(router, "taken");
-        var id = await app.RegisterClientAsync(router, "mine");
+        var router = await app.Api.AddRouterAsync("taken-router");
+        await app.Api.AddClientAsync(router, "taken");
+        var id = await app.Api.AddClientAsync(router, "mine");
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}",
-            new { ppp_secret_name = "taken", name = "Should Not Stick" });
+        var response = await app.Api.UpdateClientAsync(id,
+            new UpdateClient.Request { PppSecretName = "taken", Name = "Should Not Stick" });
 
-        status.ShouldBe(409);
-        body.ErrorNames().ShouldBe(["ppp_secret_name"]);
+        response.Status.ShouldBe(409);
+        response.Problem.ErrorNames.ShouldBe(["ppp_secret_name"]);
         await using var db = app.Db();
         (await db.Clients.SingleAsync(c => c.Id == id)).Name.ShouldBe("Budi Santoso");
         (await db.RouterCommands.CountAsync(c => c.ClientId == id)).ShouldBe(1);
@@ -62,54 +59,51 @@ public sealed class UpdateClientTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task Update_InvalidPhone_Returns400()
     {
-        var router = await app.RouterAsync("phone-router");
-        var id = await app.RegisterClientAsync(router, "phone");
-        var (status, body) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { phone_number = "abc" });
-        status.ShouldBe(400);
-        body.ErrorNames().ShouldBe(["phone_number"]);
+        var router = await app.Api.AddRouterAsync("phone-router");
+        var id = await app.Api.AddClientAsync(router, "phone");
+        var response = await app.Api.UpdateClientAsync(id, new UpdateClient.Request { PhoneNumber = "abc" });
+        response.Status.ShouldBe(400);
+        response.Problem.ErrorNames.ShouldBe(["phone_number"]);
     }
 
     [Fact]
     public async Task Update_UnknownClient_Returns404()
     {
-        var (status, _) = await app.AdminAsync(HttpMethod.Put, "/client/update/999999", new { name = "Nobody" });
-        status.ShouldBe(404);
+        (await app.Api.UpdateClientAsync(999999, new UpdateClient.Request { Name = "Nobody" })).Status.ShouldBe(404);
     }
 
     [Fact]
     public async Task Update_UnknownRouter_Returns422()
     {
-        var router = await app.RouterAsync("move-router");
-        var id = await app.RegisterClientAsync(router, "mover");
-        var (status, body) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { router_id = 999999 });
-        status.ShouldBe(422);
-        body.ErrorNames().ShouldBe(["router_id"]);
+        var router = await app.Api.AddRouterAsync("move-router");
+        var id = await app.Api.AddClientAsync(router, "mover");
+        var response = await app.Api.UpdateClientAsync(id, new UpdateClient.Request { RouterId = 999999 });
+        response.Status.ShouldBe(422);
+        response.Problem.ErrorNames.ShouldBe(["router_id"]);
     }
 
     [Fact]
     public async Task Update_PlanWithOtherPeriodLength_Returns409ButSameLengthIsAllowed()
     {
-        var router = await app.RouterAsync("plan-change-router");
+        var router = await app.Api.AddRouterAsync("plan-change-router");
         var monthly = await PlanAsync("Monthly 10M", 1);
         var monthlyFaster = await PlanAsync("Monthly 20M", 1);
         var quarterly = await PlanAsync("Quarterly 10M", 3);
-        var request = ClientApi.ValidClient(router, "plan-changer");
-        request["plan_id"] = monthly;
-        var (_, created) = await app.AdminAsync(HttpMethod.Post, "/client/register", request);
-        var id = created.GetProperty("data").GetProperty("client_id").GetInt32();
+        var id = await app.Api.AddClientAsync(router, "plan-changer", monthly);
 
-        var (refused, body) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { plan_id = quarterly });
-        var (allowed, _) = await app.AdminAsync(HttpMethod.Put, $"/client/update/{id}", new { plan_id = monthlyFaster });
+        var refused = await app.Api.UpdateClientAsync(id, new UpdateClient.Request { PlanId = quarterly });
+        var allowed = await app.Api.UpdateClientAsync(id, new UpdateClient.Request { PlanId = monthlyFaster });
 
-        refused.ShouldBe(409);
-        body.ErrorNames().ShouldBe(["plan_id"]);
-        allowed.ShouldBe(200);
+        refused.Status.ShouldBe(409);
+        refused.Problem.ErrorNames.ShouldBe(["plan_id"]);
+        allowed.Status.ShouldBe(200);
     }
 
     private async Task<int> PlanAsync(string name, int months)
     {
-        var (_, body) = await app.AdminAsync(HttpMethod.Post, "/plans",
-            new { name, price = 150000, period_months = months, ppp_profile = "p" + months });
-        return body.GetProperty("data").GetProperty("plan_id").GetInt32();
+        var plan = Api.NewPlan(150_000m, months, name);
+        plan.PppProfile = "p" + months;
+        plan.RateLimit = null;
+        return (await app.Api.CreatePlanAsync(plan)).Data.PlanId;
     }
 }

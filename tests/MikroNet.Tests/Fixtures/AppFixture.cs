@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,8 @@ using Xunit;
 namespace MikroNet.Tests.Fixtures;
 
 /// <summary>
-/// The host of one test class: its own database cloned from the template, a fake clock, and helpers that
-/// obtain real JWTs through the API.
+/// The host of one test class: its own database cloned from the template, a fake clock, and the typed
+/// <see cref="Api"/> the tests call it through.
 /// </summary>
 public class AppFixture : IAsyncLifetime
 {
@@ -23,10 +24,14 @@ public class AppFixture : IAsyncLifetime
     public const string AdminPassword = "admin-password-1";
     private const string SigningKey = "bWlrcm9uZXQtdGVzdHMtc2lnbmluZy1rZXktMzItYnl0ZXMtbG9uZy0xMjM0NTY3ODkw";
 
-    private string? _adminToken;
+    /// <summary>Where the fake clock starts (10:00 in Jakarta, the default billing zone).</summary>
+    public static readonly Instant Start = Instant.FromUtc(2026, 11, 25, 3, 0);
+
+    public AppFixture() => Api = new Api(this);
 
     public IAlbaHost Host { get; private set; } = null!;
-    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 25, 3, 0));
+    public Api Api { get; }
+    public FakeClock Clock { get; } = new(Start);
     public string ConnectionString { get; private set; } = "";
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "mikronet-data-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -67,29 +72,41 @@ public class AppFixture : IAsyncLifetime
 
     public MikroNetDb Db() => Host.Services.CreateScope().ServiceProvider.GetRequiredService<MikroNetDb>();
 
-    /// <summary>Registers the first user (the admin) once per class and logs in for a real token.</summary>
-    public async Task<string> AdminTokenAsync()
+    public Task<string> AdminTokenAsync() => Api.AdminTokenAsync();
+
+    public Task<string> OperatorTokenAsync(string username) => Api.OperatorTokenAsync(username);
+
+    public Task<string> LoginAsync(string username, string password) => Api.TokenAsync(username, password);
+
+    /// <summary>The outbox rows queued for a client, oldest first.</summary>
+    public async Task<List<RouterCommand>> CommandsOfAsync(int clientId)
     {
-        if (_adminToken is not null) return _adminToken;
         await using var db = Db();
-        if (!await db.Users.AnyAsync(u => u.Username == AdminUser))
-            await PostAsync("/auth/register", new { username = AdminUser, password = AdminPassword });
-        return _adminToken = await LoginAsync(AdminUser, AdminPassword);
+        return await db.RouterCommands.AsNoTracking().Where(c => c.ClientId == clientId).OrderBy(c => c.Id).ToListAsync();
     }
 
-    public async Task<string> OperatorTokenAsync(string username)
+    /// <summary>Moves the fake clock to a moment given in UTC.</summary>
+    public void SetUtc(int year, int month, int day, int hour, int minute = 0) =>
+        Clock.Reset(Instant.FromUtc(year, month, day, hour, minute));
+
+    /// <summary>
+    /// For a test that moves the clock: takes the admin token at the start time (tokens expire by the fake clock)
+    /// and puts the clock back when disposed, so the class's other tests find it where they expect.
+    /// </summary>
+    public async Task<IAsyncDisposable> TimeTravelAsync()
     {
-        await SendAsync(HttpMethod.Post, "/auth/register", new { username, password = "operator-pass-1", role = "operator" },
-            await AdminTokenAsync());
-        return await LoginAsync(username, "operator-pass-1");
+        Clock.Reset(Start);
+        await AdminTokenAsync();
+        return new ClockReset(Clock);
     }
 
-    public async Task<string> LoginAsync(string username, string password)
+    private sealed class ClockReset(FakeClock clock) : IAsyncDisposable
     {
-        var response = await PostAsync("/auth/login", new { username, password });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return body.GetProperty("token").GetString()!;
+        public ValueTask DisposeAsync()
+        {
+            clock.Reset(Start);
+            return ValueTask.CompletedTask;
+        }
     }
 
     public Task<HttpResponseMessage> PostAsync(string url, object body, string? token = null) =>

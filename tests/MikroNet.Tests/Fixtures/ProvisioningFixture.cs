@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.RouterOsEmulator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Shouldly;
+using RegisterRouter = MikroNet.Features.Routers.RegisterRouter;
 
 namespace MikroNet.Tests.Fixtures;
 
@@ -50,48 +49,20 @@ public class ProvisioningFixture : AppFixture
         await Emulator.DisposeAsync();
     }
 
-    /// <summary>Registers the emulator as a router through REST.</summary>
-    public async Task<int> RegisterRouterAsync(string name, int? port = null, string password = RouterPassword)
+    /// <summary>The emulator as a router to register (another port or password to make it unreachable).</summary>
+    public RegisterRouter.Request EmulatorRouter(string name, int? port = null, string password = RouterPassword) => new()
     {
-        var (status, body) = await AdminAsync(HttpMethod.Post, "/routers", new
-        {
-            name, host = "127.0.0.1", port = port ?? Emulator.Port, username = RouterUser, password,
-        });
-        status.ShouldBe(201, body.ToString());
-        return body.GetProperty("data").GetProperty("router_id").GetInt32();
-    }
+        Name = name, Host = "127.0.0.1", Port = port ?? Emulator.Port, Username = RouterUser, Password = password,
+    };
 
-    public async Task<int> RegisterClientAsync(int routerId, string secretName, string password = "ppp-pass-1", int? planId = null)
-    {
-        var (status, body) = await AdminAsync(HttpMethod.Post, "/client/register", new
-        {
-            name = "Client " + secretName, phone_number = "+6281234567", address = "Jl. Test 1",
-            ppp_secret_name = secretName, ppp_password = password, router_id = routerId, plan_id = planId,
-        });
-        status.ShouldBe(201, body.ToString());
-        return body.GetProperty("data").GetProperty("client_id").GetInt32();
-    }
-
-    public async Task<int> AddPlanAsync(string name, string profile)
+    /// <summary>A plan written straight to the database, so no router is asked to create its profile.</summary>
+    public async Task<int> InsertPlanAsync(string name, string profile)
     {
         await using var db = Db();
         var plan = new Plan { Name = name, Price = 100_000m, PeriodMonths = 1, PppProfile = profile, CreatedAt = SystemClock.Instance.GetCurrentInstant() };
         db.Plans.Add(plan);
         await db.SaveChangesAsync();
         return plan.Id;
-    }
-
-    public async Task<JsonElement> ProvisioningOfAsync(int clientId)
-    {
-        var (status, body) = await AdminAsync(HttpMethod.Get, $"/client/{clientId}/details");
-        status.ShouldBe(200, body.ToString());
-        return body.GetProperty("data").GetProperty("client").GetProperty("provisioning");
-    }
-
-    public async Task<List<RouterCommand>> CommandsOfAsync(int clientId)
-    {
-        await using var db = Db();
-        return await db.RouterCommands.AsNoTracking().Where(c => c.ClientId == clientId).OrderBy(c => c.Id).ToListAsync();
     }
 
     /// <summary>Polls until the condition holds; fails with the message after the timeout.</summary>

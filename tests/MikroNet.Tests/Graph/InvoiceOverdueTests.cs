@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MikroNet.Tests.Billing;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
@@ -10,50 +9,40 @@ namespace MikroNet.Tests.Graph;
 /// <summary>The read side asks billing's overdue rule (the invoice_is_overdue function) as of today.</summary>
 public sealed class InvoiceOverdueTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private readonly BillingDriver _billing = new(app);
-
     /// <summary>Logs in at the fake clock's time: tokens expire by it.</summary>
-    private async Task<JsonElement> InvoiceAsync(int clientId)
+    private async Task<GqlInvoice> InvoiceAsync(int clientId)
     {
-        var token = await app.LoginAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
-        var response = await app.PostAsync("/graphql", new
-        {
-            query = "query($c: Int!) { client(clientId: $c) { subscriptions { invoices { invoiceStatus overdue } } } }",
-            variables = new { c = clientId },
-        }, token);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        ((int)response.StatusCode).ShouldBe(200, body.ToString());
-        return body.GetProperty("data").GetProperty("client").GetProperty("subscriptions")[0].GetProperty("invoices")[0];
+        var token = await app.Api.TokenAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
+        var answer = await app.Api.As(token).GraphAsync(
+            "query($c: Int!) { client(clientId: $c) { subscriptions { invoices { invoiceStatus overdue } } } }", new { c = clientId });
+        answer.Status.ShouldBe(200, answer.Text);
+        return answer.Data.Client!.Subscriptions![0].Invoices![0];
     }
 
     [Fact]
     public async Task Overdue_PastGraceBeforeAndAfterEnforcementThenPaid_FollowsTheRule()
     {
-        await using var travel = await _billing.TimeTravelAsync();
-        var client = await _billing.ClientAsync(await _billing.RouterAsync(), await _billing.PlanAsync(100_000m),
-            new LocalDate(2026, 11, 25));
-        var invoiceId = (await _billing.InvoicesAsync(client))[0].GetProperty("invoice_id").GetInt32();
+        await using var travel = await app.TimeTravelAsync();
+        var client = await app.Api.AddClientAsync(await app.Api.AddRouterAsync(), planId: await app.Api.AddPlanAsync(100_000m),
+            start: new LocalDate(2026, 11, 25));
+        var invoiceId = (await app.Api.InvoicesAsync(client))[0].InvoiceId;
 
         // Due Dec 4, three grace days: Dec 7 (Jakarta) is still within grace.
-        _billing.SetUtc(2026, 12, 7, 3);
-        (await InvoiceAsync(client)).GetProperty("overdue").GetBoolean().ShouldBeFalse();
+        app.SetUtc(2026, 12, 7, 3);
+        (await InvoiceAsync(client)).Overdue.ShouldBe(false);
 
         // Dec 8: overdue by the rule although no enforcement run has marked it yet.
-        _billing.SetUtc(2026, 12, 8, 3);
+        app.SetUtc(2026, 12, 8, 3);
         var unmarked = await InvoiceAsync(client);
-        (unmarked.GetProperty("invoiceStatus").GetString(), unmarked.GetProperty("overdue").GetBoolean())
-            .ShouldBe(("PENDING", true));
+        (unmarked.InvoiceStatus, unmarked.Overdue).ShouldBe(("PENDING", true));
 
-        await _billing.EnforceAsync(new LocalDate(2026, 12, 8));
+        await app.EnforceInProcessAsync(new LocalDate(2026, 12, 8));
         var marked = await InvoiceAsync(client);
-        (marked.GetProperty("invoiceStatus").GetString(), marked.GetProperty("overdue").GetBoolean())
-            .ShouldBe(("OVERDUE", true));
+        (marked.InvoiceStatus, marked.Overdue).ShouldBe(("OVERDUE", true));
 
-        var token = await app.LoginAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
-        (await app.PostAsync($"/invoices/{invoiceId}/payments", new { amount = 100_000m, payment_method = "cash" }, token))
-            .StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
+        var token = await app.Api.TokenAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
+        (await app.Api.As(token).PayAsync(invoiceId, 100_000m)).Status.ShouldBe(201);
         var paid = await InvoiceAsync(client);
-        (paid.GetProperty("invoiceStatus").GetString(), paid.GetProperty("overdue").GetBoolean())
-            .ShouldBe(("PAID", false));
+        (paid.InvoiceStatus, paid.Overdue).ShouldBe(("PAID", false));
     }
 }

@@ -7,6 +7,7 @@ using MikroNet.Infrastructure.Security;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Xunit;
+using UpdateClient = MikroNet.Features.Clients.UpdateClient;
 
 namespace MikroNet.Tests.Provisioning;
 
@@ -18,9 +19,9 @@ public sealed class ClientLifecycleTests(ProvisioningFixture app) : IClassFixtur
     public async Task Lifecycle_RegisterDisableEnableUpdateDelete_RouterFollowsEachStepWithin2s()
     {
         var emulator = app.Emulator;
-        var routerId = await app.RegisterRouterAsync("lifecycle");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("lifecycle"));
 
-        var clientId = await app.RegisterClientAsync(routerId, "budi", "first-pass");
+        var clientId = await app.Api.AddClientAsync(routerId, "budi", password: "first-pass");
         await ProvisioningFixture.EventuallyAsync(() => emulator.FindSecret("budi") is not null, Step, "register adds the secret");
         var secret = emulator.FindSecret("budi")!;
         secret.Password.ShouldBe("first-pass");
@@ -29,28 +30,28 @@ public sealed class ClientLifecycleTests(ProvisioningFixture app) : IClassFixtur
         secret.Comment.ShouldBe(clientId.ToString());
         secret.Disabled.ShouldBeFalse();
         await ProvisioningFixture.EventuallyAsync(
-            async () => (await app.ProvisioningOfAsync(clientId)).GetProperty("state").GetString() == "synced",
+            async () => (await app.Api.ProvisioningOfAsync(clientId)).State == "synced",
             Step, "details show the client synced");
 
         emulator.Connect("budi");
-        (await app.AdminAsync(HttpMethod.Post, $"/client/{clientId}/disable")).Status.ShouldBe(200);
+        (await app.Api.DisableClientAsync(clientId)).Status.ShouldBe(200);
         await ProvisioningFixture.EventuallyAsync(
             () => emulator.FindSecret("budi")!.Disabled && emulator.ActiveSessions.All(a => a.Name != "budi"),
             Step, "disable disables the secret and ends the live session");
 
-        (await app.AdminAsync(HttpMethod.Post, $"/client/{clientId}/enable")).Status.ShouldBe(200);
+        (await app.Api.EnableClientAsync(clientId)).Status.ShouldBe(200);
         await ProvisioningFixture.EventuallyAsync(() => !emulator.FindSecret("budi")!.Disabled, Step, "enable enables the secret");
 
-        (await app.AdminAsync(HttpMethod.Put, $"/client/update/{clientId}", new { ppp_password = "second-pass" })).Status.ShouldBe(200);
+        (await app.Api.UpdateClientAsync(clientId, new UpdateClient.Request { PppPassword = "second-pass" })).Status.ShouldBe(200);
         await ProvisioningFixture.EventuallyAsync(() => emulator.FindSecret("budi")!.Password == "second-pass", Step,
             "a new password reaches the router");
 
-        (await app.AdminAsync(HttpMethod.Put, $"/client/update/{clientId}", new { ppp_secret_name = "budi2" })).Status.ShouldBe(200);
+        (await app.Api.UpdateClientAsync(clientId, new UpdateClient.Request { PppSecretName = "budi2" })).Status.ShouldBe(200);
         await ProvisioningFixture.EventuallyAsync(
             () => emulator.FindSecret("budi") is null && emulator.FindSecret("budi2")?.Password == "second-pass",
             Step, "a rename removes the old secret and adds the new one");
 
-        (await app.AdminAsync(HttpMethod.Delete, $"/client/delete/{clientId}")).Status.ShouldBe(200);
+        (await app.Api.DeleteClientAsync(clientId)).Status.ShouldBe(200);
         await ProvisioningFixture.EventuallyAsync(() => emulator.Secrets.All(s => s.Name != "budi2"), Step, "delete removes the secret");
 
         await ProvisioningFixture.EventuallyAsync(
@@ -62,10 +63,10 @@ public sealed class ClientLifecycleTests(ProvisioningFixture app) : IClassFixtur
     [Fact]
     public async Task Register_SecretMadeByHand_IsAdoptedNotDuplicated()
     {
-        var routerId = await app.RegisterRouterAsync("adoption");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("adoption"));
         app.Emulator.AddSecret("handmade", "old-pass", service: "any");
 
-        var clientId = await app.RegisterClientAsync(routerId, "handmade", "new-pass");
+        var clientId = await app.Api.AddClientAsync(routerId, "handmade", password: "new-pass");
 
         await ProvisioningFixture.EventuallyAsync(() => app.Emulator.FindSecret("handmade")!.Comment == clientId.ToString(),
             Step, "the hand-made secret is taken over");
@@ -76,16 +77,16 @@ public sealed class ClientLifecycleTests(ProvisioningFixture app) : IClassFixtur
     [Fact]
     public async Task Register_PlanProfileUnknownToRouter_MarksCommandAndClientFailedWithRouterMessage()
     {
-        var routerId = await app.RegisterRouterAsync("unknown-profile");
-        var planId = await app.AddPlanAsync("Gold 50M", "gold-50m");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("unknown-profile"));
+        var planId = await app.InsertPlanAsync("Gold 50M", "gold-50m");
 
-        var clientId = await app.RegisterClientAsync(routerId, "siti", planId: planId);
+        var clientId = await app.Api.AddClientAsync(routerId, "siti", planId);
 
         await ProvisioningFixture.EventuallyAsync(
-            async () => (await app.ProvisioningOfAsync(clientId)).GetProperty("state").GetString() == "failed",
+            async () => (await app.Api.ProvisioningOfAsync(clientId)).State == "failed",
             Step, "the client's provisioning is failed");
-        var provisioning = await app.ProvisioningOfAsync(clientId);
-        provisioning.GetProperty("last_error").GetString().ShouldBe("input does not match any value of profile");
+        var provisioning = await app.Api.ProvisioningOfAsync(clientId);
+        provisioning.LastError.ShouldBe("input does not match any value of profile");
         var command = (await app.CommandsOfAsync(clientId)).ShouldHaveSingleItem();
         command.Status.ShouldBe(OutboxStatus.Failed);
         command.LastError.ShouldBe("input does not match any value of profile");
@@ -96,8 +97,8 @@ public sealed class ClientLifecycleTests(ProvisioningFixture app) : IClassFixtur
     [Fact]
     public async Task EnsureProfile_QueuedWithClientInOneTransaction_ProfileAppearsFirstAndSecretUsesIt()
     {
-        var routerId = await app.RegisterRouterAsync("profiles");
-        var planId = await app.AddPlanAsync("Silver 20M", "silver-20m");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("profiles"));
+        var planId = await app.InsertPlanAsync("Silver 20M", "silver-20m");
         // A slow profile add: without the barrier the client's sync would reach the router first and fail.
         app.Emulator.Options.CommandDelays["/ppp/profile/add"] = TimeSpan.FromMilliseconds(300);
         await using (var db = app.Db())
@@ -124,20 +125,20 @@ public sealed class ClientLifecycleTests(ProvisioningFixture app) : IClassFixtur
     [Fact]
     public async Task Reconcile_AfterProfileFixedByHand_RepairsFailedClientAndMarksItSynced()
     {
-        var routerId = await app.RegisterRouterAsync("fixed-by-hand");
-        var planId = await app.AddPlanAsync("Bronze 5M", "bronze-5m");
-        var clientId = await app.RegisterClientAsync(routerId, "yanto", planId: planId);
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("fixed-by-hand"));
+        var planId = await app.InsertPlanAsync("Bronze 5M", "bronze-5m");
+        var clientId = await app.Api.AddClientAsync(routerId, "yanto", planId);
         await ProvisioningFixture.EventuallyAsync(
-            async () => (await app.ProvisioningOfAsync(clientId)).GetProperty("state").GetString() == "failed", Step,
+            async () => (await app.Api.ProvisioningOfAsync(clientId)).State == "failed", Step,
             "the unknown profile fails the client");
 
         app.Emulator.AddProfile("bronze-5m", "5M/5M");
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/reconcile");
+        var response = await app.Api.ReconcileAsync(routerId);
 
-        status.ShouldBe(200, body.ToString());
+        response.Status.ShouldBe(200, response.Text);
         app.Emulator.FindSecret("yanto")!.Profile.ShouldBe("bronze-5m");
-        var provisioning = await app.ProvisioningOfAsync(clientId);
-        provisioning.GetProperty("state").GetString().ShouldBe("synced");
-        provisioning.GetProperty("last_error").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        var provisioning = await app.Api.ProvisioningOfAsync(clientId);
+        provisioning.State.ShouldBe("synced");
+        provisioning.LastError.ShouldBeNull();
     }
 }

@@ -18,9 +18,9 @@ public sealed class ConcurrentWorkersTests(ProvisioningFixture app) : IClassFixt
     public async Task ManyWorkers_SameDatabase_DeliverEachCommandExactlyOnce()
     {
         const int clients = 60;
-        var routerId = await app.RegisterRouterAsync("contended");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("contended"));
         await app.Emulator.StopAsync();
-        for (var i = 0; i < clients; i++) await app.RegisterClientAsync(routerId, $"race-{i:00}");
+        for (var i = 0; i < clients; i++) await app.Api.AddClientAsync(routerId, $"race-{i:00}");
 
         app.Emulator.Options.CommandDelays["/ppp/secret/add"] = TimeSpan.FromMilliseconds(20);
         app.Emulator.ResetCounters();

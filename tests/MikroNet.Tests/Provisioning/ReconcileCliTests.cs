@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using MikroNet.Features.Provisioning.Reconcile;
 using MikroNet.RouterOs;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
@@ -13,8 +14,8 @@ public sealed class ReconcileCliTests(ProvisioningFixture app) : IClassFixture<P
     [Fact]
     public async Task RoutersReconcile_DryRunThenRun_ReportsJsonAndRepairsOnlyOnTheSecondRun()
     {
-        var routerId = await app.RegisterRouterAsync("cli");
-        await app.RegisterClientAsync(routerId, "cli-1");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("cli"));
+        await app.Api.AddClientAsync(routerId, "cli-1");
         await ProvisioningFixture.EventuallyAsync(() => app.Emulator.FindSecret("cli-1") is not null,
             TimeSpan.FromSeconds(5), "the secret is provisioned");
         await using (var router = await RouterOsConnection.ConnectAsync(new(
@@ -25,9 +26,9 @@ public sealed class ReconcileCliTests(ProvisioningFixture app) : IClassFixture<P
 
         var (dryExit, dryOut) = await RunVerbAsync("routers", "reconcile", "--router", routerId.ToString(), "--dry-run");
         dryExit.ShouldBe(0, dryOut);
-        var dry = JsonDocument.Parse(dryOut).RootElement;
-        dry.GetProperty("dry_run").GetBoolean().ShouldBeTrue();
-        dry.GetProperty("changes")[0].GetProperty("action").GetString().ShouldBe("add");
+        var dry = JsonSerializer.Deserialize<ReconcileReport>(dryOut, ApiJson.Answers)!;
+        dry.DryRun.ShouldBeTrue();
+        dry.Changes[0].Action.ShouldBe("add");
         app.Emulator.FindSecret("cli-1").ShouldBeNull();
 
         var (exit, output) = await RunVerbAsync("routers", "reconcile", "--router", routerId.ToString());

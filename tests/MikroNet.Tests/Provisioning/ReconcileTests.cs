@@ -1,4 +1,4 @@
-using System.Text.Json;
+using MikroNet.Features.Provisioning.Reconcile;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.RouterOs;
 using MikroNet.Tests.Fixtures;
@@ -13,13 +13,13 @@ public sealed class ReconcileTests(ProvisioningFixture app) : IClassFixture<Prov
     [Fact]
     public async Task Reconcile_EachKindOfDrift_DryRunReportsOnlyThenRepairRepairsAll()
     {
-        var routerId = await app.RegisterRouterAsync("drifting");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("drifting"));
         var ids = new Dictionary<string, int>();
         foreach (var name in new[] { "r-ok", "r-missing", "r-password", "r-disabled", "r-deleted", "r-hand", "r-isolated" })
-            ids[name] = await app.RegisterClientAsync(routerId, name, "pass-" + name);
+            ids[name] = await app.Api.AddClientAsync(routerId, name, password: "pass-" + name);
         await ProvisioningFixture.EventuallyAsync(() => ids.Keys.All(n => app.Emulator.FindSecret(n) is not null),
             TimeSpan.FromSeconds(5), "all secrets provisioned");
-        (await app.AdminAsync(HttpMethod.Delete, $"/client/delete/{ids["r-deleted"]}")).Status.ShouldBe(200);
+        (await app.Api.DeleteClientAsync(ids["r-deleted"])).Status.ShouldBe(200);
         await ProvisioningFixture.EventuallyAsync(() => app.Emulator.FindSecret("r-deleted") is null,
             TimeSpan.FromSeconds(5), "deleted client's secret removed");
         app.Emulator.Connect("r-isolated");
@@ -45,8 +45,7 @@ public sealed class ReconcileTests(ProvisioningFixture app) : IClassFixture<Prov
         }
 
         var before = Snapshot();
-        var (status, dry) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/reconcile?dry_run=true");
-        status.ShouldBe(200, dry.ToString());
+        var dry = (await app.Api.ReconcileAsync(routerId, dryRun: true)).Expect(200).Data;
         Snapshot().ShouldBe(before);
         var expected = new[]
         {
@@ -54,13 +53,12 @@ public sealed class ReconcileTests(ProvisioningFixture app) : IClassFixture<Prov
             ("set", "r-isolated"), ("kick", "r-isolated"), ("remove", "r-deleted"),
         };
         Changes(dry).ShouldBe(expected, ignoreOrder: true);
-        dry.GetProperty("data").GetProperty("dry_run").GetBoolean().ShouldBeTrue();
-        dry.GetProperty("data").GetProperty("unmanaged_secrets").GetInt32().ShouldBe(2);
+        dry.DryRun.ShouldBeTrue();
+        dry.UnmanagedSecrets.ShouldBe(2);
 
-        var (applyStatus, applied) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/reconcile");
-        applyStatus.ShouldBe(200, applied.ToString());
+        var applied = (await app.Api.ReconcileAsync(routerId)).Expect(200).Data;
         Changes(applied).ShouldBe(expected, ignoreOrder: true);
-        applied.GetProperty("data").GetProperty("failed_changes").GetInt32().ShouldBe(0);
+        applied.FailedChanges.ShouldBe(0);
 
         app.Emulator.FindSecret("r-missing")!.Password.ShouldBe("pass-r-missing");
         app.Emulator.FindSecret("r-password")!.Password.ShouldBe("pass-r-password");
@@ -73,22 +71,21 @@ public sealed class ReconcileTests(ProvisioningFixture app) : IClassFixture<Prov
         app.Emulator.FindSecret("office-ap").ShouldNotBeNull();
         app.Emulator.FindSecret("guest").ShouldNotBeNull();
 
-        var (_, again) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/reconcile");
-        again.GetProperty("data").GetProperty("changes").GetArrayLength().ShouldBe(0);
+        (await app.Api.ReconcileAsync(routerId)).Data.Changes.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Reconcile_UnknownRouter_Returns404()
     {
-        (await app.AdminAsync(HttpMethod.Post, "/routers/999999/reconcile")).Status.ShouldBe(404);
+        (await app.Api.ReconcileAsync(999999)).Status.ShouldBe(404);
     }
 
     [Fact]
     public async Task Reconcile_RouterDown_Returns502Problem()
     {
-        var routerId = await app.RegisterRouterAsync("reconcile-down", password: "wrong-password");
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/reconcile");
-        status.ShouldBe(502, body.ToString());
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("reconcile-down", password: "wrong-password"));
+        var response = await app.Api.ReconcileAsync(routerId);
+        response.Status.ShouldBe(502, response.Text);
     }
 
     private Task<RouterOsConnection> ConnectAsync() => RouterOsConnection.ConnectAsync(new RouterEndpoint(
@@ -97,7 +94,5 @@ public sealed class ReconcileTests(ProvisioningFixture app) : IClassFixture<Prov
     private string Snapshot() => string.Join("\n",
         app.Emulator.Secrets.Select(s => s.ToString()).Concat(app.Emulator.ActiveSessions.Select(a => a.ToString())));
 
-    private static List<(string, string)> Changes(JsonElement body) =>
-        body.GetProperty("data").GetProperty("changes").EnumerateArray()
-            .Select(c => (c.GetProperty("action").GetString()!, c.GetProperty("name").GetString()!)).ToList();
+    private static List<(string, string)> Changes(ReconcileReport report) => [.. report.Changes.Select(c => (c.Action, c.Name))];
 }

@@ -10,17 +10,17 @@ public sealed class RouterOutageTests(ProvisioningFixture app) : IClassFixture<P
     [Fact]
     public async Task Register_WhileRouterDown_SecretAppearsOnceWhenItReturns()
     {
-        var routerId = await app.RegisterRouterAsync("outage-one");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("outage-one"));
         await app.Emulator.StopAsync();
         try
         {
-            var clientId = await app.RegisterClientAsync(routerId, "down-1");
+            var clientId = await app.Api.AddClientAsync(routerId, "down-1");
             await ProvisioningFixture.EventuallyAsync(
                 async () => (await app.CommandsOfAsync(clientId)).Single().Attempts >= 2,
                 TimeSpan.FromSeconds(10), "the worker retries while the router is down");
-            var provisioning = await app.ProvisioningOfAsync(clientId);
-            provisioning.GetProperty("state").GetString().ShouldBe("pending");
-            provisioning.GetProperty("last_error").GetString().ShouldNotBeNullOrEmpty();
+            var provisioning = await app.Api.ProvisioningOfAsync(clientId);
+            provisioning.State.ShouldBe("pending");
+            provisioning.LastError.ShouldNotBeNullOrEmpty();
         }
         finally
         {
@@ -35,13 +35,13 @@ public sealed class RouterOutageTests(ProvisioningFixture app) : IClassFixture<P
     [Fact]
     public async Task Register50_WhileRouterDown_AllAppearOnceWithin60sOfItsReturn()
     {
-        var routerId = await app.RegisterRouterAsync("outage-fifty");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("outage-fifty"));
         await app.Emulator.StopAsync();
         List<int> clientIds;
         try
         {
             clientIds = [];
-            for (var i = 0; i < 50; i++) clientIds.Add(await app.RegisterClientAsync(routerId, $"fifty-{i:00}"));
+            for (var i = 0; i < 50; i++) clientIds.Add(await app.Api.AddClientAsync(routerId, $"fifty-{i:00}"));
             await Task.Delay(500);
         }
         finally

@@ -12,50 +12,45 @@ public sealed class CheckRouterTests(ProvisioningFixture app) : IClassFixture<Pr
     public async Task Check_EmulatorUp_ReturnsIdentityVersionAndBoard()
     {
         app.Emulator.Identity = "core-jakarta";
-        var routerId = await app.RegisterRouterAsync("check-up");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("check-up"));
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/check");
+        var check = (await app.Api.CheckRouterAsync(routerId)).Expect(200).Data;
 
-        status.ShouldBe(200, body.ToString());
-        var data = body.GetProperty("data");
-        data.GetProperty("reachable").GetBoolean().ShouldBeTrue();
-        data.GetProperty("identity").GetString().ShouldBe("core-jakarta");
-        data.GetProperty("version").GetString().ShouldBe("7.19.4 (stable)");
-        data.GetProperty("board_name").GetString().ShouldBe("CHR");
-        data.GetProperty("uptime").GetString().ShouldNotBeNullOrEmpty();
+        check.Reachable.ShouldBeTrue();
+        check.Identity.ShouldBe("core-jakarta");
+        check.Version.ShouldBe("7.19.4 (stable)");
+        check.BoardName.ShouldBe("CHR");
+        check.Uptime.ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
     public async Task Check_NothingListening_ReturnsUnreachableWithReason()
     {
-        var routerId = await app.RegisterRouterAsync("check-down", port: ClosedPort());
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("check-down", port: ClosedPort()));
 
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/check");
+        var check = (await app.Api.CheckRouterAsync(routerId)).Expect(200).Data;
 
-        status.ShouldBe(200, body.ToString());
-        var data = body.GetProperty("data");
-        data.GetProperty("reachable").GetBoolean().ShouldBeFalse();
-        data.GetProperty("problem").GetString().ShouldBe("unreachable");
-        data.GetProperty("reason").GetString().ShouldNotBeNullOrEmpty();
+        check.Reachable.ShouldBeFalse();
+        check.Problem.ShouldBe("unreachable");
+        check.Reason.ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
     public async Task Check_WrongPassword_ReturnsLoginFailedWithRouterMessage()
     {
-        var routerId = await app.RegisterRouterAsync("check-login", password: "not-it");
+        var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("check-login", password: "not-it"));
 
-        var (_, body) = await app.AdminAsync(HttpMethod.Post, $"/routers/{routerId}/check");
+        var check = (await app.Api.CheckRouterAsync(routerId)).Data;
 
-        var data = body.GetProperty("data");
-        data.GetProperty("reachable").GetBoolean().ShouldBeFalse();
-        data.GetProperty("problem").GetString().ShouldBe("login_failed");
-        data.GetProperty("reason").GetString()!.ShouldContain("invalid user name or password");
+        check.Reachable.ShouldBeFalse();
+        check.Problem.ShouldBe("login_failed");
+        check.Reason!.ShouldContain("invalid user name or password");
     }
 
     [Fact]
     public async Task Check_UnknownRouter_Returns404()
     {
-        (await app.AdminAsync(HttpMethod.Post, "/routers/999999/check")).Status.ShouldBe(404);
+        (await app.Api.CheckRouterAsync(999999)).Status.ShouldBe(404);
     }
 
     private static int ClosedPort()

@@ -56,6 +56,9 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await Db(c).Routers.AsNoTracking().OrderBy(r => r.Name).ThenBy(r => r.Id)
                 .Select(Projections.Router).ToListAsync(c.CancellationToken));
 
+        Field<NonNullGraphType<Reports.Graph.ReportsType>>("reports").Description("Money and client reports (docs/reports.md).")
+            .Resolve(_ => Reports.Graph.ReportsType.Root);
+
         Field<NonNullGraphType<UserType>>("me").Description("The user whose bearer token made this request.")
             .ResolveAsync(async c =>
             {

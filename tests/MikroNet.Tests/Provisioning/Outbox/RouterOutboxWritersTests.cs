@@ -8,6 +8,7 @@ using MikroNet.Tests.Fixtures;
 using NodaTime;
 using Shouldly;
 using Xunit;
+using UpdateClient = MikroNet.Features.Clients.UpdateClient;
 
 namespace MikroNet.Tests.Provisioning.Outbox;
 
@@ -18,26 +19,24 @@ namespace MikroNet.Tests.Provisioning.Outbox;
 /// </summary>
 public sealed class RouterOutboxWritersTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private readonly BillingDriver _billing = new(app);
-
     [Fact]
     public async Task Rows_FromEveryWriterIncludingSql_ReadBackAsTheSameTypedJson()
     {
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync(100_000m);
-        await _billing.RouterAsync();
-        var client = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
-        var other = await _billing.ClientAsync(router, plan, new LocalDate(2026, 11, 25));
-        (await app.AdminAsync(HttpMethod.Post, $"/client/{other}/disable")).Status.ShouldBe(200);
-        (await app.AdminAsync(HttpMethod.Put, $"/client/update/{other}", new { ppp_secret_name = "renamed-one" })).Status.ShouldBe(200);
-        (await app.AdminAsync(HttpMethod.Delete, $"/client/delete/{other}")).Status.ShouldBe(200);
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync(100_000m);
+        await app.Api.AddRouterAsync();
+        var client = await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25));
+        var other = await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25));
+        (await app.Api.DisableClientAsync(other)).Status.ShouldBe(200);
+        (await app.Api.UpdateClientAsync(other, new UpdateClient.Request { PppSecretName = "renamed-one" })).Status.ShouldBe(200);
+        (await app.Api.DeleteClientAsync(other)).Status.ShouldBe(200);
         var beforeSql = await LastIdAsync();
 
         // Enforcement writes its rows in one SQL statement: isolation past the grace, then restore once nothing is overdue.
-        (await _billing.EnforceAsync(new LocalDate(2026, 12, 8))).ClientsIsolated.ShouldBe(1);
+        (await app.EnforceInProcessAsync(new LocalDate(2026, 12, 8))).ClientsIsolated.ShouldBe(1);
         await using (var db = app.Db())
             await db.Database.ExecuteSqlAsync($"UPDATE invoices SET status = 'void' WHERE client_id = {client}");
-        (await _billing.EnforceAsync(new LocalDate(2026, 12, 9))).ClientsRestored.ShouldBe(1);
+        (await app.EnforceInProcessAsync(new LocalDate(2026, 12, 9))).ClientsRestored.ShouldBe(1);
 
         await using var check = app.Db();
         var rows = await check.RouterCommands.AsNoTracking().OrderBy(c => c.Id).ToListAsync();

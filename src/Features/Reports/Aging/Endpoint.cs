@@ -1,0 +1,24 @@
+using FastEndpoints;
+using Microsoft.AspNetCore.Http;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Time;
+
+namespace MikroNet.Features.Reports.Aging;
+
+/// <summary>GET /reports/aging.csv?as_of= — reports.aging as CSV.</summary>
+public sealed class Endpoint(MikroNetDb db, ProviderClock clock) : Endpoint<Request>
+{
+    public override void Configure()
+    {
+        Get("/reports/aging.csv");
+        Description(d => d.Produces(200, typeof(string), Csv.ContentType).ProducesProblemDetails(400).ProducesProblemDetails(401));
+        Summary(s => s.Summary = "Aging: open balances by days past due as of a date (default today) (CSV)");
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var asOf = req.AsOf ?? clock.Today;
+        var rows = await Data.RunAsync(db, asOf, ct);
+        await Csv.SendAsync(HttpContext.Response, $"aging-{Csv.Date(asOf)}.csv", AgingBucket.Columns, rows, ct);
+    }
+}

@@ -1,0 +1,15 @@
+using MikroNet.Infrastructure.Persistence;
+using NodaTime;
+
+namespace MikroNet.Features.Reports.Summary;
+
+public static class Data
+{
+    public static async Task<SummaryReport> RunAsync(MikroNetDb db, LocalDate asOf, int graceDays, CancellationToken ct) =>
+        (await ReportQuery.ReadAsync(db, Sql.Figures, p =>
+        {
+            p.AddDate("as_of", asOf);
+            p.AddWithValue("grace", graceDays);
+        }, r => new SummaryReport(asOf, r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2), r.GetInt64(3), r.GetInt64(4),
+            r.GetInt64(5)), ct)).Single();
+}

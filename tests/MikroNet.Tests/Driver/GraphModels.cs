@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MikroNet.Tests.Driver;
+
+// The read side's types as schema.graphql names them. Every field is optional because a query selects what it
+// reads; a field the records lack fails the read. Scalars keep their wire form: Instant and LocalDate as the
+// strings the schema documents, Decimal as a number, enums as their names.
+
+public sealed record GqlQuery
+{
+    public GqlConnection<GqlClient>? Clients { get; init; }
+    public GqlClient? Client { get; init; }
+    public GqlConnection<GqlInvoice>? Invoices { get; init; }
+    public List<GqlPlan>? Plans { get; init; }
+    public List<GqlRouter>? Routers { get; init; }
+    public GqlUser? Me { get; init; }
+
+    [JsonPropertyName("__typename")]
+    public string? Typename { get; init; }
+
+    [JsonPropertyName("__schema")]
+    public GqlSchema? Schema { get; init; }
+}
+
+public sealed record GqlConnection<T>
+{
+    public int? TotalCount { get; init; }
+    public List<T>? Nodes { get; init; }
+    public List<GqlEdge<T>>? Edges { get; init; }
+    public GqlPageInfo? PageInfo { get; init; }
+}
+
+public sealed record GqlEdge<T>
+{
+    public string? Cursor { get; init; }
+    public T? Node { get; init; }
+}
+
+public sealed record GqlPageInfo
+{
+    public bool? HasNextPage { get; init; }
+    public bool? HasPreviousPage { get; init; }
+    public string? StartCursor { get; init; }
+    public string? EndCursor { get; init; }
+}
+
+public sealed record GqlClient
+{
+    public int? ClientId { get; init; }
+    public string? Name { get; init; }
+    public string? PhoneNumber { get; init; }
+    public string? Address { get; init; }
+    public string? PppSecretName { get; init; }
+    public string? Status { get; init; }
+    public string? IsolatedAt { get; init; }
+    public string? CreatedAt { get; init; }
+    public GqlProvisioning? Provisioning { get; init; }
+    public GqlRouter? Router { get; init; }
+    public GqlPlan? Plan { get; init; }
+    public List<GqlSubscription>? Subscriptions { get; init; }
+    public decimal? OutstandingBalance { get; init; }
+}
+
+public sealed record GqlProvisioning
+{
+    public string? State { get; init; }
+    public string? LastError { get; init; }
+}
+
+public sealed record GqlRouter
+{
+    public int? RouterId { get; init; }
+    public string? Name { get; init; }
+    public string? Host { get; init; }
+    public int? Port { get; init; }
+    public bool? UseTls { get; init; }
+}
+
+public sealed record GqlPlan
+{
+    public int? PlanId { get; init; }
+    public string? Name { get; init; }
+    public decimal? Price { get; init; }
+    public int? PeriodMonths { get; init; }
+    public string? PppProfile { get; init; }
+    public string? RateLimit { get; init; }
+}
+
+public sealed record GqlSubscription
+{
+    public int? SubscriptionId { get; init; }
+    public string? StartDate { get; init; }
+    public string? EndDate { get; init; }
+    public decimal? Price { get; init; }
+    public string? Status { get; init; }
+    public GqlPlan? Plan { get; init; }
+    public List<GqlInvoice>? Invoices { get; init; }
+}
+
+public sealed record GqlInvoice
+{
+    public int? InvoiceId { get; init; }
+    public string? Number { get; init; }
+    public string? InvoiceDate { get; init; }
+    public string? DueDate { get; init; }
+    public decimal? TotalAmount { get; init; }
+    public decimal? AmountPaid { get; init; }
+    public decimal? Balance { get; init; }
+    public string? InvoiceStatus { get; init; }
+    public bool? Overdue { get; init; }
+    public int? ClientId { get; init; }
+    public GqlClient? Client { get; init; }
+    public List<GqlPayment>? Payments { get; init; }
+}
+
+public sealed record GqlPayment
+{
+    public int? PaymentId { get; init; }
+    public decimal? Amount { get; init; }
+    public string? PaymentDate { get; init; }
+    public string? PaymentMethod { get; init; }
+    public string? PaymentStatus { get; init; }
+    public string? Reference { get; init; }
+}
+
+public sealed record GqlUser
+{
+    public int? UserId { get; init; }
+    public string? Username { get; init; }
+    public string? Role { get; init; }
+}
+
+/// <summary>Introspection, read only as far as the tests look.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
+public sealed record GqlSchema
+{
+    public List<JsonElement>? Types { get; init; }
+}
