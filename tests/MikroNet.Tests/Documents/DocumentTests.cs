@@ -1,6 +1,5 @@
-using System.Text.Json;
-using MikroNet.Tests.Billing;
 using MikroNet.Tests.Fixtures;
+using NodaTime;
 using Shouldly;
 using Xunit;
 
@@ -9,8 +8,6 @@ namespace MikroNet.Tests.Documents;
 /// <summary>Invoice and receipt PDFs, read back with PdfPig: the words a customer looks for are there.</summary>
 public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentFixture>
 {
-    private readonly BillingDriver _billing = new(app);
-
     [Fact]
     public async Task InvoicePdf_Unpaid_ShowsProviderNumberClientPeriodAmountAndHowToPay()
     {
@@ -39,8 +36,8 @@ public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentF
     public async Task InvoicePdf_PaidInFull_ShowsPaidMarkAndPaymentsButNoInstructions()
     {
         var (invoiceId, number) = await InvoiceForAsync("Siti Rahayu", "Jl. Asia Afrika 8", 1_200_000.50m);
-        (await _billing.PayAsync(invoiceId, 1_000_000m, method: "bank_transfer", reference: "TRX-77")).Status.ShouldBe(201);
-        (await _billing.PayAsync(invoiceId, 200_000.50m, method: "e_wallet")).Status.ShouldBe(201);
+        (await app.Api.PayAsync(invoiceId, 1_000_000m, method: "bank_transfer", reference: "TRX-77")).Status.ShouldBe(201);
+        (await app.Api.PayAsync(invoiceId, 200_000.50m, method: "e_wallet")).Status.ShouldBe(201);
 
         var text = await app.PdfTextAsync($"/invoices/{invoiceId}/pdf");
 
@@ -57,9 +54,8 @@ public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentF
     public async Task ReceiptPdf_PartialPayment_ShowsReceiptAmountMethodAndBalance()
     {
         var (invoiceId, number) = await InvoiceForAsync("Agus Wijaya", "Jl. Braga 3", 150_000m);
-        var (status, body) = await _billing.PayAsync(invoiceId, 50_000m, method: "bank_transfer", reference: "BCA-991");
-        status.ShouldBe(201, body.ToString());
-        var paymentId = body.GetProperty("data").GetProperty("payment").GetProperty("payment_id").GetInt32();
+        var paid = await app.Api.PayAsync(invoiceId, 50_000m, method: "bank_transfer", reference: "BCA-991");
+        var paymentId = paid.Expect(201).Data.Payment.PaymentId;
 
         var text = await app.PdfTextAsync($"/payments/{paymentId}/receipt.pdf");
 
@@ -115,40 +111,33 @@ public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentF
     [InlineData("/invoices/-1/pdf", 404)]
     public async Task Pdf_UnknownId_404ProblemDetails(string url, int expected)
     {
-        var response = await app.SendAsync(HttpMethod.Get, url, null, await app.AdminTokenAsync());
+        var response = await app.Api.SendAsync(HttpMethod.Get, url);
 
-        ((int)response.StatusCode).ShouldBe(expected);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        response.Status.ShouldBe(expected);
+        response.MediaType.ShouldBe("application/problem+json");
     }
 
     [Fact]
     public async Task Pdf_NoToken_401()
     {
-        var response = await app.SendAsync(HttpMethod.Get, "/invoices/1/pdf", null, null);
-
-        ((int)response.StatusCode).ShouldBe(401);
+        (await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/invoices/1/pdf")).Status.ShouldBe(401);
     }
 
     /// <summary>A client on a new plan of the given price, starting 2026-12-01; its first invoice's id and number.</summary>
     private async Task<(int InvoiceId, string Number)> InvoiceForAsync(string name, string address, decimal price)
     {
-        var router = await _billing.RouterAsync();
-        var plan = await _billing.PlanAsync(price);
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/client/register", new
-        {
-            name, phone_number = "081234567890", address, ppp_secret_name = $"d-{Guid.NewGuid():N}"[..20],
-            ppp_password = "secret-pass", router_id = router, plan_id = plan, start_date = "2026-12-01",
-        });
-        status.ShouldBe(201, body.ToString());
-        var invoice = (await _billing.InvoicesAsync(body.GetProperty("data").GetProperty("client_id").GetInt32())).Single();
-        return (invoice.GetProperty("invoice_id").GetInt32(), await NumberAsync(invoice.GetProperty("invoice_id").GetInt32()));
+        var client = Api.NewClient(await app.Api.AddRouterAsync(), Api.Unique("d-"));
+        client.Name = name;
+        client.Address = address;
+        client.PlanId = await app.Api.AddPlanAsync(price);
+        client.StartDate = new LocalDate(2026, 12, 1);
+        var invoice = (await app.Api.InvoicesAsync((await app.Api.RegisterClientAsync(client)).Expect(201).Data.ClientId)).Single();
+        return (invoice.InvoiceId, await NumberAsync(invoice.InvoiceId));
     }
 
     private async Task<string> NumberAsync(int invoiceId)
     {
-        var response = await app.PostAsync("/graphql", new { query = $"{{ invoices(where: {{ invoiceId: {{ eq: {invoiceId} }} }}) {{ nodes {{ number }} }} }}" },
-            await app.AdminTokenAsync());
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return body.GetProperty("data").GetProperty("invoices").GetProperty("nodes")[0].GetProperty("number").GetString()!;
+        var answer = await app.Api.GraphAsync($"{{ invoices(where: {{ invoiceId: {{ eq: {invoiceId} }} }}) {{ nodes {{ number }} }} }}");
+        return answer.Data.Invoices!.Nodes![0].Number!;
     }
 }
