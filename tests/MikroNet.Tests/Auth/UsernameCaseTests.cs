@@ -1,4 +1,3 @@
-using System.Net;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;
@@ -11,13 +10,11 @@ public sealed class UsernameCaseTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task Register_SameNameOtherCase_Returns409AndWritesNothing()
     {
-        var token = await app.AdminTokenAsync();
-        (await app.SendAsync(HttpMethod.Post, "/auth/register", new { username = "Operator.Budi", password = "operator-pass-1" }, token))
-            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await app.Api.RegisterUserAsync("Operator.Budi", "operator-pass-1")).Expect(201);
 
-        var response = await app.SendAsync(HttpMethod.Post, "/auth/register", new { username = "operator.budi", password = "operator-pass-2" }, token);
+        var response = await app.Api.RegisterUserAsync("operator.budi", "operator-pass-2");
 
-        (await response.ShouldBeProblemAsync(409)).ErrorNames().ShouldBe(["username"]);
+        response.ShouldBeProblem(409).ShouldBe(["username"]);
         await using var db = app.Db();
         db.Users.Count(u => u.Username.ToLower() == "operator.budi").ShouldBe(1);
     }
@@ -25,23 +22,23 @@ public sealed class UsernameCaseTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task Register_AdminInCapitals_Returns409()
     {
-        var response = await app.SendAsync(HttpMethod.Post, "/auth/register",
-            new { username = AppFixture.AdminUser.ToUpperInvariant(), password = "another-pass-1" }, await app.AdminTokenAsync());
+        await app.AdminTokenAsync();
 
-        await response.ShouldBeProblemAsync(409);
+        var response = await app.Api.RegisterUserAsync(AppFixture.AdminUser.ToUpperInvariant(), "another-pass-1");
+
+        response.ShouldBeProblem(409);
     }
 
     [Fact]
     public async Task Register_TenRacingCaseVariants_OneWins()
     {
-        var token = await app.AdminTokenAsync();
+        await app.AdminTokenAsync();
         string[] names = ["Racer", "racer", "RACER", "rAcer", "raCer", "racEr", "raceR", "RAcer", "RaCer", "RacEr"];
 
-        var responses = await Task.WhenAll(names.Select(n =>
-            app.SendAsync(HttpMethod.Post, "/auth/register", new { username = n, password = "racer-pass-1" }, token)));
+        var responses = await Task.WhenAll(names.Select(n => app.Api.RegisterUserAsync(n, "racer-pass-1")));
 
-        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
-        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(names.Length - 1);
+        responses.Count(r => r.Status == 201).ShouldBe(1);
+        responses.Count(r => r.Status == 409).ShouldBe(names.Length - 1);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
@@ -11,39 +9,33 @@ namespace MikroNet.Tests.Billing;
 /// <summary>Values as the seed writes them: `payment_status: "success"`, money with two decimals everywhere.</summary>
 public sealed partial class SeedValueTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private readonly BillingDriver _billing = new(app);
-
     [Fact]
     public async Task Pay_RecordedPayment_StatusIsSuccessInRestAndGraph()
     {
         var client = await ClientAsync(150_000m);
-        var invoice = (await _billing.InvoicesAsync(client))[0].GetProperty("invoice_id").GetInt32();
+        var invoice = (await app.Api.InvoicesAsync(client))[0].InvoiceId;
 
-        var (status, body) = await _billing.PayAsync(invoice, 150_000m);
+        var paid = await app.Api.PayAsync(invoice, 150_000m);
 
-        status.ShouldBe(201, body.ToString());
-        body.GetProperty("data").GetProperty("payment").GetProperty("payment_status").GetString().ShouldBe("success");
-        var details = await _billing.DetailsAsync(client);
-        details.GetProperty("subscriptions")[0].GetProperty("invoices")[0].GetProperty("payments")[0]
-            .GetProperty("payment_status").GetString().ShouldBe("success");
-        var graph = await GraphAsync($"{{ client(clientId: {client}) {{ subscriptions {{ invoices {{ payments {{ paymentStatus }} }} }} }} }}");
-        graph.ShouldContain("\"paymentStatus\":\"SUCCESS\"");
+        paid.Expect(201).Body.Data.Payment.PaymentStatus.ShouldBe("success");
+        (await app.Api.InvoicesAsync(client))[0].Payments.ShouldHaveSingleItem().PaymentStatus.ShouldBe("success");
+        var graph = await app.Api.GraphAsync(
+            $"{{ client(clientId: {client}) {{ subscriptions {{ invoices {{ payments {{ paymentStatus }} }} }} }} }}");
+        graph.Text.ShouldContain("\"paymentStatus\":\"SUCCESS\"");
     }
 
     [Fact]
     public async Task Answers_EveryMoneyValue_HasTwoDecimals()
     {
         var client = await ClientAsync(150_000m);
-        var invoice = (await _billing.InvoicesAsync(client))[0].GetProperty("invoice_id").GetInt32();
-        var token = await app.AdminTokenAsync();
+        var invoice = (await app.Api.InvoicesAsync(client))[0].InvoiceId;
 
         string[] answers =
         [
-            await TextAsync(await app.SendAsync(HttpMethod.Get, "/plans", null, token)),
-            await TextAsync(await app.SendAsync(HttpMethod.Get, $"/client/{client}/details", null, token)),
-            await TextAsync(await app.SendAsync(HttpMethod.Post, "/plans",
-                new { name = "Seed 2", price = 99_999.5m, period_months = 1, ppp_profile = "seed" }, token)),
-            await PaymentTextAsync(invoice, 40_000.5m),
+            (await app.Api.ListPlansAsync()).Expect(200).Text,
+            (await app.Api.ClientDetailsAsync(client)).Expect(200).Text,
+            (await app.Api.CreatePlanAsync(Api.NewPlan(99_999.5m))).Expect(201).Text,
+            (await app.Api.PayAsync(invoice, 40_000.5m)).Expect(201).Text,
         ];
 
         foreach (var answer in answers)
@@ -61,41 +53,18 @@ public sealed partial class SeedValueTests(AppFixture app) : IClassFixture<AppFi
     public async Task Pay_ReplayedKey_ReplaysTheSameTwoDecimalBody()
     {
         var client = await ClientAsync(99_000m);
-        var invoice = (await _billing.InvoicesAsync(client))[0].GetProperty("invoice_id").GetInt32();
+        var invoice = (await app.Api.InvoicesAsync(client))[0].InvoiceId;
 
-        var first = await PaymentTextAsync(invoice, 1_000m, "replay-money-1");
-        var replay = await PaymentTextAsync(invoice, 1_000m, "replay-money-1");
+        var first = (await app.Api.PayAsync(invoice, 1_000m, key: "replay-money-1")).Expect(201).Text;
+        var replay = (await app.Api.PayAsync(invoice, 1_000m, key: "replay-money-1")).Expect(201).Text;
 
         replay.ShouldBe(first);
         first.ShouldContain("\"amount\":1000.00");
     }
 
     private async Task<int> ClientAsync(decimal price) =>
-        await _billing.ClientAsync(await _billing.RouterAsync(), await _billing.PlanAsync(price), new LocalDate(2026, 11, 25));
-
-    private async Task<string> PaymentTextAsync(int invoice, decimal amount, string? key = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/invoices/{invoice}/payments")
-        {
-            Content = JsonContent.Create(new { amount, payment_method = "cash" }),
-        };
-        request.Headers.Authorization = new("Bearer", await app.AdminTokenAsync());
-        if (key is not null) request.Headers.Add("Idempotency-Key", key);
-        return await TextAsync(await app.Host.Server.CreateClient().SendAsync(request));
-    }
-
-    private async Task<string> GraphAsync(string query)
-    {
-        var response = await app.SendAsync(HttpMethod.Post, "/graphql", new { query }, await app.AdminTokenAsync());
-        return await TextAsync(response);
-    }
-
-    private static async Task<string> TextAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        ((int)response.StatusCode).ShouldBeLessThan(300, text);
-        return text;
-    }
+        await app.Api.AddClientAsync(await app.Api.AddRouterAsync(), planId: await app.Api.AddPlanAsync(price),
+            start: new LocalDate(2026, 11, 25));
 
     [GeneratedRegex("\"(price|amount|total_amount|amount_paid|balance)\":(-?[0-9.]+)")]
     private static partial Regex MoneyField();

@@ -15,9 +15,9 @@ public sealed class SeedValuesMigrationTests(AppFixture app) : IClassFixture<App
     [Fact]
     public async Task Migrate_OldRows_PaymentsBecomeSuccessAndCaseTwinsAreRenamed()
     {
-        var billing = new BillingDriver(app);
-        var client = await billing.ClientAsync(await billing.RouterAsync(), await billing.PlanAsync(), new LocalDate(2026, 11, 25));
-        await billing.PayAllAsync(client);
+        var client = await app.Api.AddClientAsync(await app.Api.AddRouterAsync(), planId: await app.Api.AddPlanAsync(),
+            start: new LocalDate(2026, 11, 25));
+        await app.Api.PayAllAsync(client);
         await using var db = app.Db();
         var migrator = db.GetService<IMigrator>();
         var migrations = db.Database.GetMigrations().ToList();

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Net;
 using System.Text;
+using System.Text.Json;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Tests.Auth;
-using MikroNet.Tests.Clients;
 using MikroNet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -45,37 +44,37 @@ public sealed class ErrorSurfaceTests(ErrorSurfaceFixture app) : IClassFixture<E
     [InlineData("/no/such/route")]
     public async Task Get_UnknownOrUnparsableAddress_Returns404Problem(string url)
     {
-        var response = await app.SendAsync(HttpMethod.Get, url, null, await app.AdminTokenAsync());
+        var response = await app.Api.SendAsync(HttpMethod.Get, url);
 
-        (await response.ShouldBeProblemAsync(404)).GetProperty("instance").GetString().ShouldBe(url);
+        response.ShouldBeProblem(404);
+        JsonDocument.Parse(response.Text).RootElement.GetProperty("instance").GetString().ShouldBe(url);
     }
 
     [Fact]
     public async Task Patch_RouteWithoutIt_Returns405ProblemWithAllow()
     {
-        var response = await app.SendAsync(HttpMethod.Patch, "/routers", new { }, await app.AdminTokenAsync());
+        var response = await app.Api.SendAsync(HttpMethod.Patch, "/routers", new { });
 
-        await response.ShouldBeProblemAsync(405);
-        response.Content.Headers.Allow.ShouldNotBeEmpty();
+        response.ShouldBeProblem(405);
+        response.ContentHeaders.Allow.ShouldNotBeEmpty();
     }
 
     [Fact]
     public async Task Post_TextBody_Returns415Problem()
     {
-        var response = await app.SendAsync(HttpMethod.Post, "/routers", new StringContent("name=x", Encoding.UTF8, "text/plain"),
-            await app.AdminTokenAsync());
+        var response = await app.Api.SendAsync(HttpMethod.Post, "/routers", new StringContent("name=x", Encoding.UTF8, "text/plain"));
 
-        await response.ShouldBeProblemAsync(415);
+        response.ShouldBeProblem(415);
     }
 
     [Fact]
     public async Task Post_BodyOverLimit_Returns413ProblemAndWritesNothing()
     {
-        var huge = new StringContent($$"""{"name":"{{new string('a', ErrorSurfaceFixture.MaxBodyBytes)}}"}""", Encoding.UTF8, "application/json");
+        var huge = Json($$"""{"name":"{{new string('a', ErrorSurfaceFixture.MaxBodyBytes)}}"}""");
 
-        var response = await app.SendAsync(HttpMethod.Post, "/routers", huge, await app.AdminTokenAsync());
+        var response = await app.Api.SendAsync(HttpMethod.Post, "/routers", huge);
 
-        await response.ShouldBeProblemAsync(413);
+        response.ShouldBeProblem(413);
         await using var db = app.Db();
         (await db.Routers.CountAsync(r => r.Name.StartsWith("aaaa"))).ShouldBe(0);
     }
@@ -90,10 +89,9 @@ public sealed class ErrorSurfaceTests(ErrorSurfaceFixture app) : IClassFixture<E
     [InlineData("""{"name":"core\u001b[31m"}""", "name")]
     public async Task Post_UnreadableBody_Returns400NamingTheFieldWithoutTypeNames(string json, string field)
     {
-        var response = await app.SendAsync(HttpMethod.Post, "/routers", new StringContent(json, Encoding.UTF8, "application/json"),
-            await app.AdminTokenAsync());
+        var response = await app.Api.SendAsync(HttpMethod.Post, "/routers", Json(json));
 
-        (await response.ShouldBeProblemAsync(400)).ErrorNames().ShouldBe([field]);
+        response.ShouldBeProblem(400).ShouldBe([field]);
     }
 
     [Fact]
@@ -101,23 +99,21 @@ public sealed class ErrorSurfaceTests(ErrorSurfaceFixture app) : IClassFixture<E
     {
         var deep = string.Concat(Enumerable.Repeat("""{"a":""", 10_000)) + "1" + new string('}', 10_000);
 
-        var response = await app.SendAsync(HttpMethod.Post, "/routers", new StringContent(deep, Encoding.UTF8, "application/json"),
-            await app.AdminTokenAsync());
+        var response = await app.Api.SendAsync(HttpMethod.Post, "/routers", Json(deep));
 
-        await response.ShouldBeProblemAsync(400);
+        response.ShouldBeProblem(400);
     }
 
     [Fact]
     public async Task Put_NullBody_Returns400AndChangesNothing()
     {
-        var router = await app.RouterAsync("null-body");
+        var router = await app.Api.AddRouterAsync();
         await using var before = app.Db();
         var stamp = (await before.Routers.SingleAsync(r => r.Id == router)).UpdatedAt;
 
-        var response = await app.SendAsync(HttpMethod.Put, $"/routers/{router}",
-            new StringContent(" null ", Encoding.UTF8, "application/json"), await app.AdminTokenAsync());
+        var response = await app.Api.SendAsync(HttpMethod.Put, $"/routers/{router}", Json(" null "));
 
-        (await response.ShouldBeProblemAsync(400)).ErrorNames().ShouldBe(["body"]);
+        response.ShouldBeProblem(400).ShouldBe(["body"]);
         await using var after = app.Db();
         (await after.Routers.SingleAsync(r => r.Id == router)).UpdatedAt.ShouldBe(stamp);
     }
@@ -126,94 +122,92 @@ public sealed class ErrorSurfaceTests(ErrorSurfaceFixture app) : IClassFixture<E
     [Fact]
     public async Task BodilessRoutes_JsonContentTypeWithoutBody_AnswerAsWithoutIt()
     {
-        var router = await app.RouterAsync("bodiless");
-        var client = await app.RegisterClientAsync(router, "bodiless-1");
+        var router = await app.Api.AddRouterAsync();
+        var client = await app.Api.AddClientAsync(router);
         string[] routes = [$"GET /routers/{router}", $"POST /client/{client}/disable", $"POST /client/{client}/enable",
             $"GET /client/{client}/details", "GET /client", $"POST /routers/{router}/reconcile?dry_run=true"];
 
         foreach (var route in routes)
         {
             var (method, url) = (new HttpMethod(route.Split(' ')[0]), route.Split(' ')[1]);
-            var plain = await app.SendAsync(method, url, null, await app.AdminTokenAsync());
-            var typed = await app.SendAsync(method, url, new ByteArrayContent([]) { Headers = { { "Content-Type", "application/json" } } },
-                await app.AdminTokenAsync());
-            typed.StatusCode.ShouldBe(plain.StatusCode, route);
-            typed.StatusCode.ShouldNotBeOneOf([HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType], route);
+            var plain = await app.Api.SendAsync(method, url);
+            var typed = await app.Api.SendAsync(method, url, new ByteArrayContent([]) { Headers = { { "Content-Type", "application/json" } } });
+            typed.Status.ShouldBe(plain.Status, route);
+            typed.Status.ShouldNotBeOneOf([400, 415], route);
         }
     }
 
     [Fact]
     public async Task Enforce_WithoutBody_AnswersLikeGenerate()
     {
-        var token = await app.AdminTokenAsync();
+        var generate = await app.Api.SendAsync(HttpMethod.Post, "/invoices/generate");
+        var enforce = await app.Api.SendAsync(HttpMethod.Post, "/invoices/enforce");
 
-        var generate = await app.SendAsync(HttpMethod.Post, "/invoices/generate", null, token);
-        var enforce = await app.SendAsync(HttpMethod.Post, "/invoices/enforce", null, token);
-
-        generate.StatusCode.ShouldBe(HttpStatusCode.OK);
-        enforce.StatusCode.ShouldBe(HttpStatusCode.OK);
+        generate.Status.ShouldBe(200, generate.Text);
+        enforce.Status.ShouldBe(200, enforce.Text);
     }
 
     [Fact]
     public async Task Request_WithoutToken_Returns401Problem()
     {
-        var response = await app.SendAsync(HttpMethod.Get, "/routers", null, token: null);
+        var response = await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/routers");
 
-        await response.ShouldBeProblemAsync(401);
+        response.ShouldBeProblem(401);
         response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
     }
 
     [Fact]
     public async Task Operator_OnAdminRoute_Returns403Problem()
     {
-        var token = await app.OperatorTokenAsync("operator-403");
+        var token = await app.OperatorTokenAsync(Api.Unique("op"));
 
-        var response = await app.SendAsync(HttpMethod.Post, "/routers", new { name = "x", host = "h", username = "u", password = "p" }, token);
+        var response = await app.Api.As(token).SendAsync(HttpMethod.Post, "/routers", Api.NewRouter(Api.Unique("r")));
 
-        await response.ShouldBeProblemAsync(403);
+        response.ShouldBeProblem(403);
     }
 
     [Fact]
     public async Task Post_DuplicateName_Returns409ProblemNamingTheField()
     {
-        await app.RouterAsync("twice");
+        var name = Api.Unique("twice");
+        await app.Api.AddRouterAsync(name);
 
-        var response = await app.SendAsync(HttpMethod.Post, "/routers",
-            new { name = "twice", host = "127.0.0.1", username = "api", password = "router-pass" }, await app.AdminTokenAsync());
+        var response = await app.Api.RegisterRouterAsync(Api.NewRouter(name));
 
-        (await response.ShouldBeProblemAsync(409)).ErrorNames().ShouldBe(["name"]);
+        response.ShouldBeProblem(409).ShouldBe(["name"]);
     }
 
     [Fact]
     public async Task Register_UnknownRouter_Returns422ProblemNamingTheField()
     {
-        var response = await app.SendAsync(HttpMethod.Post, "/client/register", ClientApi.ValidClient(987654, "nowhere"),
-            await app.AdminTokenAsync());
+        var response = await app.Api.RegisterClientAsync(Api.NewClient(987654, Api.Unique("c")));
 
-        (await response.ShouldBeProblemAsync(422)).ErrorNames().ShouldBe(["router_id"]);
+        response.ShouldBeProblem(422).ShouldBe(["router_id"]);
     }
 
     [Fact]
     public async Task Register_MissingFields_Returns400ListingEachField()
     {
-        var response = await app.SendAsync(HttpMethod.Post, "/client/register", new { }, await app.AdminTokenAsync());
+        var response = await app.Api.SendAsync(HttpMethod.Post, "/client/register", new { });
 
-        (await response.ShouldBeProblemAsync(400)).ErrorNames().ShouldContain("ppp_secret_name");
+        response.ShouldBeProblem(400).ShouldContain("ppp_secret_name");
     }
 
     [Fact]
     public async Task UnhandledError_Returns500ProblemAndLogsItsTraceId()
     {
-        var token = await app.AdminTokenAsync();
+        await app.AdminTokenAsync();
         app.Sql.FailNext = true;
 
-        var response = await app.SendAsync(HttpMethod.Get, "/plans", null, token);
+        var response = await app.Api.SendAsync(HttpMethod.Get, "/plans");
 
-        var problem = await response.ShouldBeProblemAsync(500);
-        var traceId = problem.GetProperty("trace_id").GetString()!;
+        response.ShouldBeProblem(500);
+        var traceId = JsonDocument.Parse(response.Text).RootElement.GetProperty("trace_id").GetString()!;
         app.Log.Errors.ShouldContain(e => e.Contains(traceId));
-        (await app.SendAsync(HttpMethod.Get, "/plans", null, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Api.SendAsync(HttpMethod.Get, "/plans")).Status.ShouldBe(200);
     }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }
 
 public sealed class RateLimitProblemTests(StrictLoginLimitFixture app) : IClassFixture<StrictLoginLimitFixture>
@@ -221,10 +215,10 @@ public sealed class RateLimitProblemTests(StrictLoginLimitFixture app) : IClassF
     [Fact]
     public async Task Login_BeyondPermits_Returns429Problem()
     {
-        HttpResponseMessage last = null!;
-        for (var i = 0; i < 4; i++) last = await app.PostAsync("/auth/login", new { username = "guess", password = "guess-" + i });
+        ApiResponse last = null!;
+        for (var i = 0; i < 4; i++) last = await app.Api.Anonymous.LoginAsync("guess", "guess-" + i);
 
-        await last.ShouldBeProblemAsync(429);
+        last.ShouldBeProblem(429);
     }
 }
 

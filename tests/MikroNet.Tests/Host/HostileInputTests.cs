@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MikroNet.Tests.Clients;
 using MikroNet.Tests.Fixtures;
+using NodaTime;
 using Npgsql;
 using Shouldly;
 using Xunit;
@@ -15,7 +15,6 @@ namespace MikroNet.Tests.Host;
 /// </summary>
 public sealed class HostileInputTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static int _unique;
 
     [Fact]
     public async Task EveryRoute_NulInEveryTextField_Returns400NamingItAndWritesNothing()
@@ -31,7 +30,7 @@ public sealed class HostileInputTests(AppFixture app) : IClassFixture<AppFixture
 
             var response = await SendAsync(operation, ids, body);
 
-            (await response.ShouldBeProblemAsync(400)).ErrorNames().ShouldContain(field.Name, $"{operation} {field.Name}");
+            response.ShouldBeProblem(400).ShouldContain(field.Name, $"{operation} {field.Name}");
             (await RowCountsAsync()).ShouldBe(rows, $"{operation} {field.Name}");
             checkedFields++;
         }
@@ -50,8 +49,7 @@ public sealed class HostileInputTests(AppFixture app) : IClassFixture<AppFixture
     /// <summary>Routes with their JSON body fields (strings and dates) and date query parameters, from /swagger.</summary>
     private async Task<List<Operation>> OperationsAsync()
     {
-        var response = await app.SendAsync(HttpMethod.Get, "/swagger/v1/swagger.json", null, null);
-        var doc = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var doc = JsonNode.Parse((await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/swagger/v1/swagger.json")).Text)!;
         var schemas = doc["components"]!["schemas"]!;
         var operations = new List<Operation>();
         foreach (var (path, item) in doc["paths"]!.AsObject())
@@ -74,37 +72,34 @@ public sealed class HostileInputTests(AppFixture app) : IClassFixture<AppFixture
     /// <summary>A router, a plan and a client on that plan (so with a first invoice): the ids the paths need.</summary>
     private async Task<Ids> SeedAsync()
     {
-        var router = await app.RouterAsync("hostile-" + Next());
-        var (_, plan) = await app.AdminAsync(HttpMethod.Post, "/plans",
-            new { name = "Hostile " + Next(), price = 150000, period_months = 1, ppp_profile = "hostile" });
-        var planId = plan.GetProperty("data").GetProperty("plan_id").GetInt32();
-        var client = ClientApi.ValidClient(router, "hostile-" + Next());
-        client["plan_id"] = planId;
-        var (_, registered) = await app.AdminAsync(HttpMethod.Post, "/client/register", client);
-        var clientId = registered.GetProperty("data").GetProperty("client_id").GetInt32();
-        var (_, details) = await app.AdminAsync(HttpMethod.Get, $"/client/{clientId}/details");
-        var invoice = details.GetProperty("data").GetProperty("subscriptions")[0].GetProperty("invoices")[0]
-            .GetProperty("invoice_id").GetInt32();
-        return new Ids(router, planId, clientId, invoice);
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync();
+        var client = await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25));
+        var invoice = (await app.Api.InvoicesAsync(client))[0].InvoiceId;
+        return new Ids(router, plan, client, invoice);
     }
 
     /// <summary>A body the route would accept, so that a refusal is the hostile field's doing.</summary>
     private async Task<Dictionary<string, object?>> ValidBodyAsync(Operation operation, Ids ids) => (operation.Method.Method, operation.Path) switch
     {
-        ("POST", "/routers") => new() { ["name"] = "r-" + Next(), ["host"] = "127.0.0.1", ["username"] = "api", ["password"] = "router-pass" },
-        ("POST", "/plans") => new() { ["name"] = "p-" + Next(), ["price"] = 1000, ["period_months"] = 1, ["ppp_profile"] = "p" },
-        ("POST", "/client/register") => ClientApi.ValidClient(ids.Router, "c-" + Next()),
+        ("POST", "/routers") => new() { ["name"] = Api.Unique("r"), ["host"] = "127.0.0.1", ["username"] = "api", ["password"] = "router-pass" },
+        ("POST", "/plans") => new() { ["name"] = Api.Unique("p"), ["price"] = 1000, ["period_months"] = 1, ["ppp_profile"] = "p" },
+        ("POST", "/client/register") => new()
+        {
+            ["name"] = "Budi Santoso", ["phone_number"] = "+62 812-3456-7890", ["address"] = "Jl. Merdeka 1",
+            ["ppp_secret_name"] = Api.Unique("c"), ["ppp_password"] = "ppp-pass-1", ["router_id"] = ids.Router, ["plan_id"] = ids.Plan,
+        },
         ("POST", "/client/{id}/subscriptions") => new() { ["plan_id"] = ids.Plan },
         ("POST", "/invoices/{id}/payments") => new() { ["amount"] = 1000, ["payment_method"] = "cash" },
-        ("POST", "/auth/register") => new() { ["username"] = "user" + Next(), ["password"] = "long-enough-1" },
+        ("POST", "/auth/register") => new() { ["username"] = Api.Unique("user"), ["password"] = "long-enough-1" },
         ("POST", "/auth/login") => new() { ["username"] = AppFixture.AdminUser, ["password"] = AppFixture.AdminPassword },
         _ => await Task.FromResult(new Dictionary<string, object?>()),
     };
 
-    private async Task<HttpResponseMessage> SendAsync(Operation operation, Ids ids, Dictionary<string, object?> body, string query = "")
+    private async Task<ApiResponse> SendAsync(Operation operation, Ids ids, Dictionary<string, object?> body, string query = "")
     {
         // A client without periods for a new subscription; otherwise the existing ones.
-        var client = operation.Path == "/client/{id}/subscriptions" ? await app.RegisterClientAsync(ids.Router, "s-" + Next()) : ids.Client;
+        var client = operation.Path == "/client/{id}/subscriptions" ? await app.Api.AddClientAsync(ids.Router) : ids.Client;
         var id = operation.Path.Split('/')[1] switch
         {
             "routers" => ids.Router,
@@ -114,8 +109,8 @@ public sealed class HostileInputTests(AppFixture app) : IClassFixture<AppFixture
         };
         var url = operation.Path.Replace("{id}", id.ToString()) + query;
         var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-        var response = await app.SendAsync(operation.Method, url, content, await app.AdminTokenAsync());
-        (await response.Content.ReadAsStringAsync()).ShouldNotLeak();
+        var response = await app.Api.SendAsync(operation.Method, url, content);
+        response.Text.ShouldNotLeak();
         return response;
     }
 
@@ -137,6 +132,4 @@ public sealed class HostileInputTests(AppFixture app) : IClassFixture<AppFixture
         }
         return counts;
     }
-
-    private string Next() => Interlocked.Increment(ref _unique).ToString();
 }
