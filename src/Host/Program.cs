@@ -1,4 +1,5 @@
 using MikroNet.Features;
+using MikroNet.Features.Dashboard;
 using MikroNet.Features.Graph;
 using MikroNet.Host;
 using MikroNet.Host.Cli;
@@ -27,6 +28,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseFeatures();
 app.MapGraph();
+app.MapDashboard();
 app.UseApiDocs();
 app.MapHealthEndpoints();
 

@@ -195,9 +195,10 @@ public sealed class ReportsTests(ReportFixture app) : IClassFixture<ReportFixtur
         var failing = (long)(await app.RawAsync("SELECT count(*) FROM router_commands WHERE status <> 'done' AND last_error IS NOT NULL")).Single()[0]!;
 
         var summary = (await app.GraphAsync(
-            "summary { asOf mrr collectedThisMonth outstanding overdueClients isolatedClients failingRouterChanges }")).GetProperty("summary");
+            "summary { asOf currency mrr collectedThisMonth outstanding overdueClients isolatedClients failingRouterChanges }")).GetProperty("summary");
 
         summary.GetProperty("asOf").GetString().ShouldBe("2026-11-25");
+        summary.GetProperty("currency").GetString().ShouldBe("IDR");
         summary.GetProperty("mrr").GetDecimal().ShouldBe(mrr);
         summary.GetProperty("collectedThisMonth").GetDecimal().ShouldBe(collected);
         summary.GetProperty("outstanding").GetDecimal().ShouldBe(open.Sum(i => i.Balance));

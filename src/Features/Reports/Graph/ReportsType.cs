@@ -23,8 +23,11 @@ public sealed class ReportsType : ObjectGraphType
         Description = "Money and client reports; dates are in the provider's time zone, ranges include both ends.";
 
         Field<NonNullGraphType<SummaryType>>("summary").Description("The dashboard's key figures as of today.")
-            .ResolveAsync(async c => await Summary.Data.RunAsync(Db(c), Today(c),
-                c.RequestServices!.GetRequiredService<IOptions<BillingOptions>>().Value.GraceDays, c.CancellationToken));
+            .ResolveAsync(async c =>
+            {
+                var billing = c.RequestServices!.GetRequiredService<IOptions<BillingOptions>>().Value;
+                return await Summary.Data.RunAsync(Db(c), Today(c), billing.Currency, billing.GraceDays, c.CancellationToken);
+            });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RevenueRowType>>>>("revenue")
             .Description("Completed payments by payment date, grouped by `by`; by MONTH every month of the range is listed.")

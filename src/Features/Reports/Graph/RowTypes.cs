@@ -26,6 +26,8 @@ public sealed class SummaryType : ObjectGraphType<SummaryReport>
     {
         Name = "ReportSummary";
         Field<NonNullGraphType<LocalDateGraphType>>("asOf").Resolve(c => c.Source.AsOf);
+        Field<NonNullGraphType<StringGraphType>>("currency").Description("ISO 4217 code of the amounts (Billing:Currency).")
+            .Resolve(c => c.Source.Currency);
         Field<NonNullGraphType<DecimalGraphType>>("mrr").Resolve(c => c.Source.Mrr);
         Field<NonNullGraphType<DecimalGraphType>>("collectedThisMonth").Resolve(c => c.Source.CollectedThisMonth);
         Field<NonNullGraphType<DecimalGraphType>>("outstanding").Resolve(c => c.Source.Outstanding);

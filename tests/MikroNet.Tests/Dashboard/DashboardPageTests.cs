@@ -1,0 +1,54 @@
+using System.Net;
+using MikroNet.Tests.Fixtures;
+using Shouldly;
+using Xunit;
+
+namespace MikroNet.Tests.Dashboard;
+
+/// <summary>The page and its chart library are served by the host with no token (they hold no data).</summary>
+public sealed class DashboardPageTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Dashboard_WithoutSlash_RedirectsToFolder()
+    {
+        var response = await app.SendAsync(HttpMethod.Get, "/dashboard", null, null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/dashboard/");
+    }
+
+    [Fact]
+    public async Task Dashboard_Index_SignInFormAndLocalScripts()
+    {
+        var response = await app.SendAsync(HttpMethod.Get, "/dashboard/", null, null);
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        html.ShouldContain("id=\"signin-form\"");
+        html.ShouldContain("<script src=\"chart.umd.min.js\"");
+        html.ShouldNotContain("http://");
+        html.ShouldNotContain("https://");
+    }
+
+    [Theory]
+    [InlineData("/dashboard/chart.umd.min.js", "text/javascript")]
+    [InlineData("/dashboard/dashboard.js", "text/javascript")]
+    [InlineData("/dashboard/dashboard.css", "text/css")]
+    public async Task Dashboard_Assets_ServedFromTheHost(string url, string mediaType)
+    {
+        var response = await app.SendAsync(HttpMethod.Get, url, null, null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(mediaType);
+        (await response.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(100);
+    }
+
+    [Fact]
+    public async Task Dashboard_UnknownFile_404()
+    {
+        var response = await app.SendAsync(HttpMethod.Get, "/dashboard/nothing-here.js", null, null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
