@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
+using Npgsql;
 using Xunit;
 
 namespace MikroNet.Tests.Fixtures;
@@ -67,6 +68,9 @@ public class AppFixture : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
+        // Npgsql keeps idle connections of a pool for minutes; a run's many class databases would otherwise
+        // exhaust the test server's max_connections ("sorry, too many clients already").
+        await using (var connection = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(connection);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
