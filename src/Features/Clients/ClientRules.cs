@@ -21,7 +21,10 @@ public static partial class ClientRules
     public static IRuleBuilderOptions<T, string?> PppSecretName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(Limits.PppSecretName)
             .Must(n => n is null || !n.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            .WithMessage("PPP secret name must not contain whitespace or control characters.");
+            .WithMessage("PPP secret name must not contain whitespace or control characters.")
+            .Must(n => n is null || !n.Contains('\uFFFD'))
+            .WithMessage("PPP secret name must not contain U+FFFD: it stands for bytes a router's encoding cannot decode, "
+                + "so such a name cannot be told apart from a different one on the router.");
 
     public static IRuleBuilderOptions<T, string?> PppPassword<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(Limits.PppPassword)

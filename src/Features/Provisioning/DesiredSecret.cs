@@ -9,6 +9,7 @@ public sealed record DesiredSecret(string Name, string Password, string Profile,
 {
     public const string SecretMenu = "/ppp/secret";
     public const string ActiveMenu = "/ppp/active";
+    public const string ProfileMenu = "/ppp/profile";
     public const string DefaultProfile = "default";
 
     /// <summary>The fields MikroNet owns; asking for them alone keeps a 10,000-secret print small.</summary>

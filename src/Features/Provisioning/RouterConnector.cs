@@ -17,6 +17,14 @@ public sealed class RouterConnector(
     public Task<RouterOsConnection> FreshAsync(Router router, CancellationToken ct) =>
         RouterOsConnection.ConnectAsync(EndpointOf(router), options, logger, ct);
 
+    /// <summary>The shared session, reconnected once when it turns out closed or breaks mid-command.</summary>
+    public Task<RouterSession> PooledSessionAsync(Router router, CancellationToken ct) =>
+        RouterSession.OpenAsync(c => PooledAsync(router, c), owned: false, ct);
+
+    /// <summary>Sessions of its own (closed with the session), reconnected once when one breaks mid-command.</summary>
+    public Task<RouterSession> FreshSessionAsync(Router router, CancellationToken ct) =>
+        RouterSession.OpenAsync(c => FreshAsync(router, c), owned: true, ct);
+
     private RouterEndpoint EndpointOf(Router r) =>
         new(r.Host, r.Port, r.UseTls, r.Username, secrets.Unprotect(r.PasswordProtected), r.TlsFingerprint, r.Encoding);
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using FluentValidation;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.RouterOs.Protocol;
 
 namespace MikroNet.Features.Routers;
 
@@ -30,7 +30,17 @@ public static class RouterRules
     public static IRuleBuilderOptions<T, string?> TextEncoding<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(e => e is null || IsKnownEncoding(e)).WithMessage("encoding must be a known text encoding such as utf-8 or windows-1252.");
 
-    private static bool IsKnownEncoding(string name) =>
-        Encoding.GetEncodings().Any(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
-        || CodePagesEncodingProvider.Instance.GetEncoding(name) is not null;
+    /// <summary>Exactly the names the RouterOS client resolves (any .NET or code-page name, and <c>latin1</c>).</summary>
+    private static bool IsKnownEncoding(string name)
+    {
+        try
+        {
+            WordEncodings.Resolve(name);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }

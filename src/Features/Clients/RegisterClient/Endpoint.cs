@@ -2,6 +2,7 @@ using FastEndpoints;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
 using MikroNet.Features.Provisioning.Outbox;
+using MikroNet.Features.Routers;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -28,8 +29,14 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        if (!await db.Routers.AnyAsync(r => r.Id == req.RouterId, ct))
+        var router = await db.Routers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == req.RouterId, ct);
+        if (router is null)
             ThrowError(r => r.RouterId!, $"Router {req.RouterId} does not exist.", StatusCodes.Status422UnprocessableEntity);
+        if (!StorableText.Fits(router, req.PppSecretName!))
+            AddError(r => r.PppSecretName!, StorableText.Refusal("ppp_secret_name", router));
+        if (!StorableText.Fits(router, req.PppPassword!))
+            AddError(r => r.PppPassword!, StorableText.Refusal("ppp_password", router));
+        ThrowIfAnyErrors();
         var plan = req.PlanId is null ? null : await db.Plans.SingleOrDefaultAsync(p => p.Id == req.PlanId, ct);
         if (req.PlanId is not null && plan is null)
             ThrowError(r => r.PlanId!, $"Plan {req.PlanId} does not exist.", StatusCodes.Status422UnprocessableEntity);

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
 using MikroNet.Features.Provisioning.Outbox;
+using MikroNet.Features.Routers;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -26,8 +27,11 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
 
         var routerId = req.RouterId ?? client.RouterId!.Value;
         var secretName = req.PppSecretName ?? client.PppSecretName;
-        if (req.RouterId is not null && !await db.Routers.AnyAsync(r => r.Id == req.RouterId, ct))
+        var router = await db.Routers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == routerId, ct);
+        if (router is null)
             ThrowError(r => r.RouterId!, $"Router {req.RouterId} does not exist.", StatusCodes.Status422UnprocessableEntity);
+        CheckStorable(router, secretName, req.PppPassword
+            ?? (routerId != client.RouterId ? secrets.Unprotect(client.PppPasswordProtected) : null));
         if (req.PlanId is not null && req.PlanId != client.PlanId) await CheckPlanChangeAsync(client, req.PlanId.Value, ct);
         if (await db.Clients.AnyAsync(c => c.Id != client.Id && c.RouterId == routerId && c.PppSecretName == secretName, ct))
             ThrowError(r => r.PppSecretName!, "This PPP secret name is already used on this router.",
@@ -58,6 +62,16 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         await db.SaveChangesAsync(ct);
 
         await Send.OkAsync(new Envelope<ClientView>("Client updated successfully", ClientView.From(client)), ct);
+    }
+
+    /// <summary>The target router must hold the name and password exactly; a moved client's kept password is checked too.</summary>
+    private void CheckStorable(Router router, string secretName, string? password)
+    {
+        if (!StorableText.Fits(router, secretName))
+            AddError(r => r.PppSecretName!, StorableText.Refusal("ppp_secret_name", router));
+        if (password is not null && !StorableText.Fits(router, password))
+            AddError(r => r.PppPassword!, StorableText.Refusal("ppp_password", router));
+        ThrowIfAnyErrors();
     }
 
     /// <summary>Periods are counted from the anchor in the plan's months, so a billed client keeps its period length.</summary>

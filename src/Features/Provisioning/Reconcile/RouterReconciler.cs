@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -9,13 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace MikroNet.Features.Provisioning.Reconcile;
 
 /// <summary>
-/// Compares a router's PPP secrets with the database and repairs the drift. A secret is managed when its comment
-/// is the id of a client MikroNet knows (live or deleted), or when its name is that of a live client of this
-/// router (it is then adopted). Anything else belongs to the operator and is never touched.
+/// Compares a router's PPP secrets, sessions and needed profiles with the database and repairs the drift. A secret
+/// is managed when its comment is the id of a client MikroNet knows (live or deleted), or when its name is that of
+/// a live client of this router (it is then adopted). Anything else belongs to the operator and is never touched.
 /// </summary>
 public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, SecretProtector secrets)
 {
-    /// <exception cref="RouterOsException">The router could not be reached or refused the prints.</exception>
+    /// <exception cref="RouterOsException">The router could not be reached or refused the prints, also on a second connection.</exception>
     public async Task<ReconcileReport> ReconcileAsync(Router router, bool dryRun, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
@@ -24,81 +26,83 @@ public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, S
         var known = await db.Clients.IgnoreQueryFilters().AsNoTracking()
             .Select(c => new KnownClient(c.Id, c.RouterId, c.PppSecretName, c.DeletedAt != null))
             .ToDictionaryAsync(c => c.Id, ct);
+        var desired = live.ConvertAll(c => (c, DesiredSecret.For(c, secrets)));
+        var profiles = NeededProfiles(live);
 
-        var connection = await connector.PooledAsync(router, ct);
-        var secretsTask = connection.PrintAsync(DesiredSecret.SecretMenu, [DesiredSecret.Proplist], ct);
-        var activeTask = connection.PrintAsync(DesiredSecret.ActiveMenu, ["=.proplist=.id,name"], ct);
-        var onRouter = await secretsTask;
-        var active = await activeTask;
-
-        var plan = Plan(router, live, known, onRouter, active, out var unmanaged);
-        if (!dryRun) await ApplyAsync(connection, plan, ct);
+        await using var session = await connector.PooledSessionAsync(router, ct);
+        var snapshot = await ReadAsync(session, profiles.Count > 0, ct);
+        var planner = new ReconcilePlanner(router.Id, known, await FormerOwnersAsync(router.Id, known, ct));
+        var plan = planner.Plan(desired, profiles, snapshot, out var unmanaged);
+        if (!dryRun) await ApplyAsync(session, plan, ct);
         var changes = plan.ConvertAll(p => p.Change);
         if (!dryRun) await MarkRepairedAsync(live, changes, ct);
 
-        return new ReconcileReport(router.Id, router.Name, dryRun, onRouter.Count, live.Count, unmanaged, changes,
+        return new ReconcileReport(router.Id, router.Name, dryRun, snapshot.Secrets.Count, live.Count, unmanaged, changes,
             changes.Count(c => c.Error is not null), watch.ElapsedMilliseconds);
     }
 
-    private List<Repair> Plan(
-        Router router,
-        List<Client> live,
-        Dictionary<int, KnownClient> known,
-        IReadOnlyList<IReadOnlyDictionary<string, string>> onRouter,
-        IReadOnlyList<IReadOnlyDictionary<string, string>> active,
-        out int unmanaged)
+    /// <summary>All prints at once; the profile print only when a client needs a profile other than the built-in one.</summary>
+    private static async Task<RouterSnapshot> ReadAsync(RouterSession session, bool withProfiles, CancellationToken ct)
     {
-        var byName = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var secret in onRouter) byName.TryAdd(secret.GetValueOrDefault("name", string.Empty), secret);
-        var sessions = active.ToLookup(a => a.GetValueOrDefault("name", string.Empty), StringComparer.Ordinal);
+        var secretsTask = session.RunAsync(c => c.PrintAsync(DesiredSecret.SecretMenu, [DesiredSecret.Proplist], ct), ct);
+        var sessionsTask = session.RunAsync(c => c.PrintAsync(DesiredSecret.ActiveMenu, ["=.proplist=.id,name"], ct), ct);
+        var profilesTask = withProfiles
+            ? session.RunAsync(c => c.PrintAsync(DesiredSecret.ProfileMenu, ["=.proplist=name"], ct), ct)
+            : null;
+        var profiles = profilesTask is null ? null
+            : (await profilesTask).Select(p => p.GetValueOrDefault("name", string.Empty)).ToHashSet(StringComparer.Ordinal);
+        return new RouterSnapshot(await secretsTask, await sessionsTask, profiles);
+    }
 
-        var repairs = new List<Repair>();
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var client in live)
+    /// <summary>Each non-default profile the router's clients need, with its plan's rate limit (the first plan's when several share it).</summary>
+    private static Dictionary<string, string?> NeededProfiles(List<Client> live)
+    {
+        var needed = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var plan in live.Select(c => c.Plan).OfType<Plan>().OrderBy(p => p.Id))
         {
-            var desired = DesiredSecret.For(client, secrets);
-            wanted.Add(desired.Name);
-            if (!byName.TryGetValue(desired.Name, out var secret))
-            {
-                repairs.Add(new Repair(new("add", desired.Name, "missing on the router", client.Id), desired, null, null));
-                continue;
-            }
-
-            var differences = desired.Differences(secret);
-            if (differences.Count > 0)
-            {
-                var ownerId = DesiredSecret.ClientIdIn(secret);
-                var change = ownerId == client.Id
-                    ? new ReconcileChange("set", desired.Name, Describe(differences) + " differ from the database", client.Id)
-                    : new ReconcileChange("adopt", desired.Name,
-                        (ownerId is null ? "made by hand" : $"commented as client {ownerId}")
-                        + $"; taken over for client {client.Id}", client.Id);
-                repairs.Add(new Repair(change, null, secret[".id"], differences));
-            }
-
-            if (desired.Disabled)
-                repairs.AddRange(Kicks(sessions[desired.Name], desired.Name, "secret disabled but a session is live", client.Id));
+            if (plan.PppProfile != DesiredSecret.DefaultProfile) needed.TryAdd(plan.PppProfile, plan.RateLimit);
         }
 
-        unmanaged = 0;
-        foreach (var secret in onRouter)
-        {
-            var name = secret.GetValueOrDefault("name", string.Empty);
-            if (wanted.Contains(name)) continue;
-            if (DesiredSecret.ClientIdIn(secret) is not { } id || !known.TryGetValue(id, out var owner))
-            {
-                unmanaged++;
-                continue;
-            }
+        return needed;
+    }
 
-            var reason = owner.Deleted ? $"client {id} was deleted"
-                : owner.RouterId != router.Id ? $"client {id} moved to router {owner.RouterId}"
-                : $"client {id} is now named {owner.Name}";
-            repairs.Add(new Repair(new("remove", name, reason, id), null, secret[".id"], null));
-            repairs.AddRange(Kicks(sessions[name], name, reason, id));
+    /// <summary>
+    /// Which client a secret name belonged to: every client's current name, overridden by the names the outbox
+    /// removed or kicked on this router (the newest row wins), which is where a renamed or moved client's old name
+    /// is remembered.
+    /// </summary>
+    private async Task<Dictionary<string, int>> FormerOwnersAsync(int routerId, Dictionary<int, KnownClient> known, CancellationToken ct)
+    {
+        var owners = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var client in known.Values.OrderBy(c => c.Id)) owners[client.Name] = client.Id;
+        var history = await db.RouterCommands.AsNoTracking()
+            .Where(c => c.RouterId == routerId && c.ClientId != null
+                && (c.Kind == RouterCommandKind.RemoveSecret || c.Kind == RouterCommandKind.KickSession))
+            .OrderBy(c => c.Id).Select(c => new { ClientId = c.ClientId!.Value, c.Kind, c.Payload }).ToListAsync(ct);
+        foreach (var row in history)
+        {
+            if (NameIn(row.Kind, row.Payload) is { } name) owners[name] = row.ClientId;
         }
 
-        return repairs;
+        return owners;
+    }
+
+    /// <summary>A malformed row (the worker marked it failed) tells nothing about a name.</summary>
+    private static string? NameIn(RouterCommandKind kind, string payload)
+    {
+        try
+        {
+            return RouterMessageJson.Read(kind, payload) switch
+            {
+                RemoveSecret remove => remove.Name,
+                KickSession kick => kick.Name,
+                _ => null,
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -118,52 +122,15 @@ public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, S
                 .SetProperty(c => c.ProvisioningError, (string?)null), ct);
     }
 
-    private static IEnumerable<Repair> Kicks(IEnumerable<IReadOnlyDictionary<string, string>> sessions, string name, string reason, int clientId) =>
-        sessions.Select(s => new Repair(new ReconcileChange("kick", name, reason, clientId), null, s[".id"], null));
-
-    private static string Describe(List<KeyValuePair<string, string>> differences) =>
-        string.Join(", ", differences.Select(d => d.Key));
-
     /// <summary>
-    /// Secrets first, sessions after, each group as one burst of tagged commands: a session is only kicked once
-    /// its secret is disabled or gone, so the customer cannot dial straight back in.
+    /// Profiles first (a secret may name one), then secrets, then sessions, each group as one burst of tagged
+    /// commands: a session is only kicked once its secret is disabled or gone, so the customer cannot dial
+    /// straight back in.
     /// </summary>
-    private static async Task ApplyAsync(RouterOsConnection connection, List<Repair> plan, CancellationToken ct)
+    private static async Task ApplyAsync(RouterSession session, List<Repair> plan, CancellationToken ct)
     {
-        await Task.WhenAll(plan.Where(r => r.Change.Action != "kick").Select(r => r.ApplyAsync(connection, ct)));
-        await Task.WhenAll(plan.Where(r => r.Change.Action == "kick").Select(r => r.ApplyAsync(connection, ct)));
-    }
-
-    private sealed record KnownClient(int Id, int? RouterId, string Name, bool Deleted);
-
-    private sealed class Repair(ReconcileChange change, DesiredSecret? toAdd, string? id, List<KeyValuePair<string, string>>? set)
-    {
-        public ReconcileChange Change { get; private set; } = change;
-
-        public async Task ApplyAsync(RouterOsConnection connection, CancellationToken ct)
-        {
-            try
-            {
-                switch (Change.Action)
-                {
-                    case "add":
-                        await connection.AddAsync(DesiredSecret.SecretMenu, toAdd!.AddProperties(), ct);
-                        break;
-                    case "set" or "adopt":
-                        await connection.SetAsync(DesiredSecret.SecretMenu, id!, set!, ct);
-                        break;
-                    case "remove":
-                        await connection.RemoveAsync(DesiredSecret.SecretMenu, id!, ct);
-                        break;
-                    case "kick":
-                        await connection.RemoveAsync(DesiredSecret.ActiveMenu, id!, ct);
-                        break;
-                }
-            }
-            catch (RouterOsTrapException trap)
-            {
-                Change = Change with { Error = trap.TrapMessage };
-            }
-        }
+        await Task.WhenAll(plan.Where(r => r.IsProfile).Select(r => r.ApplyAsync(session, ct)));
+        await Task.WhenAll(plan.Where(r => !r.IsProfile && !r.IsKick).Select(r => r.ApplyAsync(session, ct)));
+        await Task.WhenAll(plan.Where(r => r.IsKick).Select(r => r.ApplyAsync(session, ct)));
     }
 }

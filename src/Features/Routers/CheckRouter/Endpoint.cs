@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MikroNet.Features.Routers.CheckRouter;
 
 /// <summary>
-/// Logs in on a session of its own and reads identity and resource. An unreachable router is an answer, not an
-/// error of this API: 200 with reachable=false and the reason, so dashboards can show it as they show a success.
+/// Logs in on a session of its own and reads identity and resource, once more on a fresh login when the connection
+/// breaks mid-command. An unreachable router is an answer, not an error of this API: 200 with reachable=false and the reason, so dashboards can show it as they show a success.
 /// </summary>
 public sealed class Endpoint(MikroNetDb db, RouterConnector connector) : Endpoint<Request, Envelope<Response>>
 {
@@ -30,9 +30,9 @@ public sealed class Endpoint(MikroNetDb db, RouterConnector connector) : Endpoin
         Response response;
         try
         {
-            await using var connection = await connector.FreshAsync(router, ct);
-            var identity = connection.GetIdentityAsync(ct);
-            var resource = connection.GetResourceAsync(ct);
+            await using var session = await connector.FreshSessionAsync(router, ct);
+            var identity = session.RunAsync(c => c.GetIdentityAsync(ct), ct);
+            var resource = session.RunAsync(c => c.GetResourceAsync(ct), ct);
             var info = await resource;
             response = new Response(router.Id, true, await identity, info.Version, NullIfEmpty(info.BoardName),
                 NullIfEmpty(info.Uptime), watch.ElapsedMilliseconds, null, null);

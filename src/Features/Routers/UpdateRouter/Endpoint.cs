@@ -23,6 +23,9 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         if (router is null) ThrowError($"Router {req.Id} was not found.", StatusCodes.Status404NotFound);
         if (req.Name is not null && await db.Routers.AnyAsync(r => r.Name == req.Name && r.Id != req.Id, ct))
             ThrowError(r => r.Name, "A router with this name exists.", StatusCodes.Status409Conflict);
+        if (req.Encoding is not null && EncodingChange.Changes(router.Encoding, req.Encoding)
+            && await EncodingChange.RefusalAsync(db, secrets, router.Id, req.Encoding, ct) is { } refusal)
+            ThrowError(r => r.Encoding!, refusal, StatusCodes.Status409Conflict);
 
         router.Name = req.Name ?? router.Name;
         router.Host = req.Host ?? router.Host;
