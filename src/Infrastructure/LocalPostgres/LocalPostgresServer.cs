@@ -142,9 +142,11 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         }
     }
 
+    // A throw-away cluster (tests, benchmarks) also allows more connections: a test run holds one database per test
+    // class, each with its own connection pool, several of them at once.
     private static string ServerArguments(int port, LocalPostgresOptions options) =>
         $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" +
-        (options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        (options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400");
 
     private static int FreePort()
     {
