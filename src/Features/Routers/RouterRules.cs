@@ -30,8 +30,16 @@ public static class RouterRules
     public static IRuleBuilderOptions<T, string?> TextEncoding<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(e => e is null || IsKnownEncoding(e)).WithMessage("encoding must be a known text encoding such as utf-8 or windows-1252.");
 
+    /// <summary>
+    /// The login name and password travel in the router's encoding too: one it cannot hold could never log in.
+    /// An unknown encoding is <see cref="TextEncoding{T}"/>'s error, not this one's.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> StorableIn<T>(this IRuleBuilder<T, string?> rule, Func<T, string?> encoding, string field) =>
+        rule.Must((request, text) => text is null || !IsKnownEncoding(encoding(request)) || StorableText.Fits(encoding(request), text))
+            .WithMessage(request => $"{field} contains characters the encoding {StorableText.EncodingName(encoding(request))} cannot represent.");
+
     /// <summary>Exactly the names the RouterOS client resolves (any .NET or code-page name, and <c>latin1</c>).</summary>
-    private static bool IsKnownEncoding(string name)
+    private static bool IsKnownEncoding(string? name)
     {
         try
         {

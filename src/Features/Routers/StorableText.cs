@@ -20,6 +20,8 @@ public static class StorableText
     public static string EncodingName(string? encoding) => encoding ?? "utf-8";
 
     /// <summary>The 400 message: names the field and the encoding, never the value (it may be a password).</summary>
-    public static string Refusal(string field, Router router) =>
-        $"{field} contains characters that router {router.Name} cannot store: its encoding is {EncodingOf(router)}.";
+    public static string Refusal(string field, Router router) => Refusal(field, router.Name, router.Encoding);
+
+    public static string Refusal(string field, string routerName, string? encoding) =>
+        $"{field} contains characters that router {routerName} cannot store: its encoding is {EncodingName(encoding)}.";
 }

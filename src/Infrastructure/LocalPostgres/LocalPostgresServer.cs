@@ -142,10 +142,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         }
     }
 
-    // A throw-away cluster (tests, benchmarks) also allows more connections: a test run holds one database per test
-    // class, each with its own connection pool, several of them at once.
     private static string ServerArguments(int port, LocalPostgresOptions options) =>
         $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" +
+        // A throwaway server backs a whole test run: dozens of hosts, each with its own pool, share it at once.
         (options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400");
 
     private static int FreePort()

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
-using NodaTime.Text;
 using Shouldly;
 using Xunit;
 
@@ -14,38 +10,35 @@ public sealed class LoginTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Login_WrongPassword_Returns401()
     {
-        await app.AdminTokenAsync();
-        var response = await app.PostAsync("/auth/login", new { username = AppFixture.AdminUser, password = "wrong-password" });
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("Invalid username or password");
+        await app.Api.AdminTokenAsync();
+        var response = await app.Api.Anonymous.LoginAsync(AppFixture.AdminUser, "wrong-password");
+        response.Status.ShouldBe(401);
+        response.Text.ShouldContain("Invalid username or password");
     }
 
     [Fact]
     public async Task Login_UnknownUser_Returns401()
     {
-        var response = await app.PostAsync("/auth/login", new { username = "nobody", password = "whatever-1" });
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.Api.Anonymous.LoginAsync("nobody", "whatever-1")).Status.ShouldBe(401);
     }
 
     [Fact]
     public async Task Login_ValidCredentials_ReturnsTokenExpiringAfterLifetime()
     {
-        await app.AdminTokenAsync();
-        var response = await app.PostAsync("/auth/login", new { username = AppFixture.AdminUser, password = AppFixture.AdminPassword });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        body.GetProperty("token").GetString()!.Split('.').Length.ShouldBe(3);
-        var expires = InstantPattern.ExtendedIso.Parse(body.GetProperty("expires_at").GetString()!).Value;
-        expires.ShouldBe(app.Clock.GetCurrentInstant() + Duration.FromHours(12));
-        body.GetProperty("data").ShouldHaveProperties("token", "token_type", "expires_at", "role");
+        await app.Api.AdminTokenAsync();
+        var response = await app.Api.Anonymous.LoginAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
+        response.Status.ShouldBe(200);
+        response.Body.Token.Split('.').Length.ShouldBe(3);
+        response.Body.ExpiresAt.ShouldBe(app.Clock.GetCurrentInstant() + Duration.FromHours(12));
+        response.PropertyNames("data").ShouldInclude("token", "token_type", "expires_at", "role");
     }
 
     [Fact]
     public async Task Login_MissingFields_Returns400()
     {
-        var response = await app.PostAsync("/auth/login", new { });
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).ErrorNames().ShouldBe(["username", "password"], ignoreOrder: true);
+        var response = await app.Api.Anonymous.LoginAsync(null, null);
+        response.Status.ShouldBe(400);
+        response.Problem.ErrorNames.ShouldBe(["username", "password"], ignoreOrder: true);
     }
 }
 
@@ -60,10 +53,8 @@ public sealed class LoginRateLimitTests(StrictLoginLimitFixture app) : IClassFix
     [Fact]
     public async Task Login_BeyondPermitsPerMinute_Returns429()
     {
-        var codes = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++)
-            codes.Add((await app.PostAsync("/auth/login", new { username = "guess", password = "guess-" + i })).StatusCode);
-        codes.ShouldBe([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
-            HttpStatusCode.TooManyRequests]);
+        var codes = new List<int>();
+        for (var i = 0; i < 4; i++) codes.Add((await app.Api.Anonymous.LoginAsync("guess", "guess-" + i)).Status);
+        codes.ShouldBe([401, 401, 401, 429]);
     }
 }

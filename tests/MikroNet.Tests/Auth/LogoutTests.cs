@@ -1,4 +1,3 @@
-using System.Net;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
 using Shouldly;
@@ -11,36 +10,35 @@ public sealed class LogoutTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Logout_RevokesThatTokenOnly()
     {
-        await app.AdminTokenAsync();
-        var first = await app.LoginAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
-        var second = await app.LoginAsync(AppFixture.AdminUser, AppFixture.AdminPassword);
+        await app.Api.AdminTokenAsync();
+        var first = app.Api.As(await app.Api.TokenAsync(AppFixture.AdminUser, AppFixture.AdminPassword));
+        var second = app.Api.As(await app.Api.TokenAsync(AppFixture.AdminUser, AppFixture.AdminPassword));
 
-        (await app.SendAsync(HttpMethod.Get, "/client", null, first)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await app.PostAsync("/auth/logout", new { }, first)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await first.ListClientsAsync()).Status.ShouldBe(200);
+        (await first.LogoutAsync()).Status.ShouldBe(200);
 
-        (await app.SendAsync(HttpMethod.Get, "/client", null, first)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.SendAsync(HttpMethod.Get, "/client", null, second)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await first.ListClientsAsync()).Status.ShouldBe(401);
+        (await second.ListClientsAsync()).Status.ShouldBe(200);
     }
 
     [Fact]
     public async Task Request_WithoutToken_Returns401Problem()
     {
-        var anonymous = await app.SendAsync(HttpMethod.Get, "/client", null, null);
-        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        anonymous.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await anonymous.Content.ReadAsStringAsync()).ShouldContain("bearer token is required");
-        var garbage = await app.SendAsync(HttpMethod.Get, "/client", null, "not.a.token");
-        garbage.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await garbage.Content.ReadAsStringAsync()).ShouldContain("invalid, expired or revoked");
+        var anonymous = await app.Api.Anonymous.ListClientsAsync();
+        anonymous.Status.ShouldBe(401);
+        anonymous.MediaType.ShouldBe("application/problem+json");
+        anonymous.Text.ShouldContain("bearer token is required");
+        var garbage = await app.Api.As("not.a.token").ListClientsAsync();
+        garbage.Status.ShouldBe(401);
+        garbage.Text.ShouldContain("invalid, expired or revoked");
     }
 
     [Fact]
     public async Task Request_WithTokenSignedByAnotherKey_Returns401()
     {
-        var token = await app.AdminTokenAsync();
-        var parts = token.Split('.');
+        var parts = (await app.Api.AdminTokenAsync()).Split('.');
         var forged = $"{parts[0]}.{parts[1]}.{new string('A', parts[2].Length)}";
-        (await app.SendAsync(HttpMethod.Get, "/client", null, forged)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.Api.As(forged).ListClientsAsync()).Status.ShouldBe(401);
     }
 }
 
@@ -50,9 +48,9 @@ public sealed class TokenExpiryTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Request_WithExpiredToken_Returns401()
     {
-        var token = await app.AdminTokenAsync();
-        (await app.SendAsync(HttpMethod.Get, "/client", null, token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = await app.Api.AdminTokenAsync();
+        (await app.Api.As(token).ListClientsAsync()).Status.ShouldBe(200);
         app.Clock.Advance(Duration.FromHours(12) + Duration.FromSeconds(1));
-        (await app.SendAsync(HttpMethod.Get, "/client", null, token)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.Api.As(token).ListClientsAsync()).Status.ShouldBe(401);
     }
 }

@@ -1,6 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -13,18 +11,16 @@ public sealed class RegisterTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Register_FirstUser_BecomesAdmin()
     {
-        await app.AdminTokenAsync();
+        await app.Api.AdminTokenAsync();
         await using var db = app.Db();
-        (await db.Users.SingleAsync(u => u.Username == AppFixture.AdminUser)).Role
-            .ShouldBe(Infrastructure.Persistence.Entities.UserRole.Admin);
+        (await db.Users.SingleAsync(u => u.Username == AppFixture.AdminUser)).Role.ShouldBe(UserRole.Admin);
     }
 
     [Fact]
     public async Task Register_AnonymousAfterFirstUser_Returns401()
     {
-        await app.AdminTokenAsync();
-        var response = await app.PostAsync("/auth/register", new { username = "intruder", password = "password-123" });
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await app.Api.AdminTokenAsync();
+        (await app.Api.Anonymous.RegisterUserAsync("intruder", "password-123")).Status.ShouldBe(401);
         await using var db = app.Db();
         (await db.Users.AnyAsync(u => u.Username == "intruder")).ShouldBeFalse();
     }
@@ -32,18 +28,16 @@ public sealed class RegisterTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Register_ByOperator_Returns403()
     {
-        var token = await app.OperatorTokenAsync("op-registers");
-        var response = await app.PostAsync("/auth/register", new { username = "op-friend", password = "password-123" }, token);
-        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var token = await app.Api.OperatorTokenAsync("op-registers");
+        (await app.Api.As(token).RegisterUserAsync("op-friend", "password-123")).Status.ShouldBe(403);
     }
 
     [Fact]
     public async Task Register_ByAdmin_CreatesOperator()
     {
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/auth/register",
-            new { username = "new-operator", password = "password-123" });
-        status.ShouldBe(201);
-        body.GetProperty("data").GetProperty("role").GetString().ShouldBe("operator");
+        var response = await app.Api.RegisterUserAsync("new-operator", "password-123");
+        response.Status.ShouldBe(201);
+        response.Data.Role.ShouldBe("operator");
         await using var db = app.Db();
         var user = await db.Users.SingleAsync(u => u.Username == "new-operator");
         user.PasswordHash.ShouldNotContain("password-123");
@@ -52,19 +46,17 @@ public sealed class RegisterTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Register_TakenUsername_Returns409()
     {
-        var (status, body) = await app.AdminAsync(HttpMethod.Post, "/auth/register",
-            new { username = AppFixture.AdminUser, password = "password-123" });
-        status.ShouldBe(409);
-        body.ErrorNames().ShouldContain("username");
+        var response = await app.Api.RegisterUserAsync(AppFixture.AdminUser, "password-123");
+        response.Status.ShouldBe(409);
+        response.Problem.ErrorNames.ShouldContain("username");
     }
 
     [Fact]
     public async Task Register_ShortPasswordAndNoUsername_Returns400NamingFields()
     {
-        var response = await app.PostAsync("/auth/register", new { password = "short" });
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        body.ErrorNames().ShouldBe(["username", "password"], ignoreOrder: true);
+        var response = await app.Api.Anonymous.RegisterUserAsync(null, "short");
+        response.Status.ShouldBe(400);
+        response.MediaType.ShouldBe("application/problem+json");
+        response.Problem.ErrorNames.ShouldBe(["username", "password"], ignoreOrder: true);
     }
 }

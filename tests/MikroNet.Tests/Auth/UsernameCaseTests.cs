@@ -22,7 +22,7 @@ public sealed class UsernameCaseTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task Register_AdminInCapitals_Returns409()
     {
-        await app.AdminTokenAsync();
+        await app.Api.AdminTokenAsync();
 
         var response = await app.Api.RegisterUserAsync(AppFixture.AdminUser.ToUpperInvariant(), "another-pass-1");
 
@@ -32,7 +32,7 @@ public sealed class UsernameCaseTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task Register_TenRacingCaseVariants_OneWins()
     {
-        await app.AdminTokenAsync();
+        await app.Api.AdminTokenAsync();
         string[] names = ["Racer", "racer", "RACER", "rAcer", "raCer", "racEr", "raceR", "RAcer", "RaCer", "RacEr"];
 
         var responses = await Task.WhenAll(names.Select(n => app.Api.RegisterUserAsync(n, "racer-pass-1")));
@@ -44,9 +44,9 @@ public sealed class UsernameCaseTests(AppFixture app) : IClassFixture<AppFixture
     [Fact]
     public async Task Login_UsernameInOtherCase_ReturnsToken()
     {
-        await app.AdminTokenAsync();
+        await app.Api.AdminTokenAsync();
 
-        var token = await app.LoginAsync(AppFixture.AdminUser.ToUpperInvariant(), AppFixture.AdminPassword);
+        var token = await app.Api.TokenAsync(AppFixture.AdminUser.ToUpperInvariant(), AppFixture.AdminPassword);
 
         token.ShouldNotBeNullOrEmpty();
     }

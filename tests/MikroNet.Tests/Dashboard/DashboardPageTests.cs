@@ -1,4 +1,3 @@
-using System.Net;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;
@@ -11,20 +10,20 @@ public sealed class DashboardPageTests(AppFixture app) : IClassFixture<AppFixtur
     [Fact]
     public async Task Dashboard_WithoutSlash_RedirectsToFolder()
     {
-        var response = await app.SendAsync(HttpMethod.Get, "/dashboard", null, null);
+        var response = await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/dashboard");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Status.ShouldBe(302);
         response.Headers.Location!.ToString().ShouldBe("/dashboard/");
     }
 
     [Fact]
     public async Task Dashboard_Index_SignInFormAndLocalScripts()
     {
-        var response = await app.SendAsync(HttpMethod.Get, "/dashboard/", null, null);
-        var html = await response.Content.ReadAsStringAsync();
+        var response = await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/dashboard/");
+        var html = response.Text;
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        response.Status.ShouldBe(200);
+        response.MediaType.ShouldBe("text/html");
         html.ShouldContain("id=\"signin-form\"");
         html.ShouldContain("<script src=\"chart.umd.min.js\"");
         html.ShouldNotContain("http://");
@@ -37,18 +36,16 @@ public sealed class DashboardPageTests(AppFixture app) : IClassFixture<AppFixtur
     [InlineData("/dashboard/dashboard.css", "text/css")]
     public async Task Dashboard_Assets_ServedFromTheHost(string url, string mediaType)
     {
-        var response = await app.SendAsync(HttpMethod.Get, url, null, null);
+        var response = await app.Api.Anonymous.SendAsync(HttpMethod.Get, url);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe(mediaType);
-        (await response.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(100);
+        response.Status.ShouldBe(200);
+        response.MediaType.ShouldBe(mediaType);
+        response.Bytes.Length.ShouldBeGreaterThan(100);
     }
 
     [Fact]
     public async Task Dashboard_UnknownFile_404()
     {
-        var response = await app.SendAsync(HttpMethod.Get, "/dashboard/nothing-here.js", null, null);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/dashboard/nothing-here.js")).Status.ShouldBe(404);
     }
 }

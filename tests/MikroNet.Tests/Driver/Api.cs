@@ -153,14 +153,19 @@ public sealed partial class Api
     // GraphQL
 
     /// <summary>POSTs a GraphQL query, as frontends do.</summary>
-    public async Task<GraphResponse> GraphAsync(string query, object? variables = null,
-        string accept = "application/graphql-response+json")
+    public Task<GraphResponse> GraphAsync(string query, object? variables = null, string accept = GraphResponseJson) =>
+        SendGraphAsync(HttpMethod.Post, "/graphql", new StringContent(
+            JsonSerializer.Serialize(new { query, variables }, GraphJson.Options), System.Text.Encoding.UTF8, "application/json"), accept);
+
+    /// <summary>Any request to the GraphQL endpoint (GET with a query string, a malformed body), read as a GraphQL answer.</summary>
+    public async Task<GraphResponse> SendGraphAsync(HttpMethod method, string url, HttpContent? content,
+        string accept = GraphResponseJson)
     {
-        var body = new StringContent(JsonSerializer.Serialize(new { query, variables }, GraphJson.Options),
-            System.Text.Encoding.UTF8, "application/json");
-        var (response, text) = await ExchangeAsync(HttpMethod.Post, "/graphql", body, [], accept);
-        return new GraphResponse((int)response.StatusCode, text, response.Headers, response.Content.Headers);
+        var (response, bytes) = await ExchangeAsync(method, url, content, [], accept);
+        return new GraphResponse((int)response.StatusCode, bytes, response.Headers, response.Content.Headers);
     }
+
+    public const string GraphResponseJson = "application/graphql-response+json";
 
     // Any route
 
@@ -171,11 +176,11 @@ public sealed partial class Api
     public async Task<ApiResponse<T>> SendAsync<T>(HttpMethod method, string url, object? body = null,
         IEnumerable<(string Name, string Value)>? headers = null, string? accept = null)
     {
-        var (response, text) = await ExchangeAsync(method, url, body, headers ?? [], accept);
-        return new ApiResponse<T>((int)response.StatusCode, text, response.Headers, response.Content.Headers);
+        var (response, bytes) = await ExchangeAsync(method, url, body, headers ?? [], accept);
+        return new ApiResponse<T>((int)response.StatusCode, bytes, response.Headers, response.Content.Headers);
     }
 
-    private async Task<(HttpResponseMessage Response, string Text)> ExchangeAsync(HttpMethod method, string url, object? body,
+    private async Task<(HttpResponseMessage Response, byte[] Bytes)> ExchangeAsync(HttpMethod method, string url, object? body,
         IEnumerable<(string Name, string Value)> headers, string? accept)
     {
         using var request = new HttpRequestMessage(method, url);
@@ -186,6 +191,6 @@ public sealed partial class Api
         if (accept is not null) request.Headers.Accept.ParseAdd(accept);
         foreach (var (name, value) in headers) request.Headers.Add(name, value);
         var response = await _app.Host.Server.CreateClient().SendAsync(request);
-        return (response, await response.Content.ReadAsStringAsync());
+        return (response, await response.Content.ReadAsByteArrayAsync());
     }
 }

@@ -1,16 +1,22 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Shouldly;
 
 namespace MikroNet.Tests.Driver;
 
 /// <summary>An answer of the API as the test saw it: status, raw body, and typed views of the body.</summary>
-public class ApiResponse(int status, string text, HttpResponseHeaders headers, HttpContentHeaders contentHeaders)
+public class ApiResponse(int status, byte[] bytes, HttpResponseHeaders headers, HttpContentHeaders contentHeaders)
 {
+    private string? _text;
+
     public int Status { get; } = status;
 
-    /// <summary>The body exactly as sent, for tests about the bytes (the seed's bodies, replays, no secrets).</summary>
-    public string Text { get; } = text;
+    /// <summary>The body as sent (PDFs, CSV files).</summary>
+    public byte[] Bytes { get; } = bytes;
+
+    /// <summary>The body as UTF-8 text, for tests about the exact answer (the seed's bodies, replays, no secrets).</summary>
+    public string Text => _text ??= Encoding.UTF8.GetString(Bytes);
 
     public HttpResponseHeaders Headers { get; } = headers;
     public HttpContentHeaders ContentHeaders { get; } = contentHeaders;
@@ -49,8 +55,8 @@ public class ApiResponse(int status, string text, HttpResponseHeaders headers, H
 }
 
 /// <summary>An answer whose success body is <typeparamref name="T"/>.</summary>
-public sealed class ApiResponse<T>(int status, string text, HttpResponseHeaders headers, HttpContentHeaders contentHeaders)
-    : ApiResponse(status, text, headers, contentHeaders)
+public sealed class ApiResponse<T>(int status, byte[] bytes, HttpResponseHeaders headers, HttpContentHeaders contentHeaders)
+    : ApiResponse(status, bytes, headers, contentHeaders)
 {
     private T? _body;
 

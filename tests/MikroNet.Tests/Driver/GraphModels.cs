@@ -21,6 +21,9 @@ public sealed record GqlQuery
 
     [JsonPropertyName("__schema")]
     public GqlSchema? Schema { get; init; }
+
+    /// <summary>Read as JSON: the report tests compare its lists with SQL rows field by field.</summary>
+    public JsonElement? Reports { get; init; }
 }
 
 public sealed record GqlConnection<T>

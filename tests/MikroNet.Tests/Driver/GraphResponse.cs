@@ -5,8 +5,8 @@ using Shouldly;
 namespace MikroNet.Tests.Driver;
 
 /// <summary>A GraphQL answer: <c>data</c> and <c>errors</c> are read whatever the HTTP status.</summary>
-public sealed class GraphResponse(int status, string text, HttpResponseHeaders headers, HttpContentHeaders contentHeaders)
-    : ApiResponse(status, text, headers, contentHeaders)
+public sealed class GraphResponse(int status, byte[] bytes, HttpResponseHeaders headers, HttpContentHeaders contentHeaders)
+    : ApiResponse(status, bytes, headers, contentHeaders)
 {
     private GraphBody? _body;
 

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Alba;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -76,12 +73,6 @@ public class AppFixture : IAsyncLifetime
 
     public MikroNetDb Db() => Host.Services.CreateScope().ServiceProvider.GetRequiredService<MikroNetDb>();
 
-    public Task<string> AdminTokenAsync() => Api.AdminTokenAsync();
-
-    public Task<string> OperatorTokenAsync(string username) => Api.OperatorTokenAsync(username);
-
-    public Task<string> LoginAsync(string username, string password) => Api.TokenAsync(username, password);
-
     /// <summary>The outbox rows queued for a client, oldest first.</summary>
     public async Task<List<RouterCommand>> CommandsOfAsync(int clientId)
     {
@@ -100,7 +91,7 @@ public class AppFixture : IAsyncLifetime
     public async Task<IAsyncDisposable> TimeTravelAsync()
     {
         Clock.Reset(Start);
-        await AdminTokenAsync();
+        await Api.AdminTokenAsync();
         return new ClockReset(Clock);
     }
 
@@ -111,24 +102,5 @@ public class AppFixture : IAsyncLifetime
             clock.Reset(Start);
             return ValueTask.CompletedTask;
         }
-    }
-
-    public Task<HttpResponseMessage> PostAsync(string url, object body, string? token = null) =>
-        SendAsync(HttpMethod.Post, url, body, token);
-
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, object? body, string? token)
-    {
-        using var request = new HttpRequestMessage(method, url);
-        if (body is not null) request.Content = body as HttpContent ?? JsonContent.Create(body);
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await Host.Server.CreateClient().SendAsync(request);
-    }
-
-    /// <summary>Sends as the admin and parses the JSON answer.</summary>
-    public async Task<(int Status, JsonElement Body)> AdminAsync(HttpMethod method, string url, object? body = null)
-    {
-        var response = await SendAsync(method, url, body, await AdminTokenAsync());
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 }

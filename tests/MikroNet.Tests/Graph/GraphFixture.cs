@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -36,33 +33,34 @@ public class GraphFixture : AppFixture, IAsyncLifetime
         await GraphSeed.SeedAsync(ConnectionString, Clients, Periods, PaymentsPerInvoice);
     }
 
-    /// <summary>POSTs a query as the admin; the body parsed, the statements it ran (token checks left out).</summary>
-    public Task<GraphAnswer> QueryAsync(string query, object? variables = null) =>
-        PostRawAsync(JsonSerializer.Serialize(new { query, variables }));
+    /// <summary>POSTs a query as the admin; the answer, and the statements it ran (token checks left out).</summary>
+    public async Task<GraphAnswer> QueryAsync(string query, object? variables = null)
+    {
+        await Api.AdminTokenAsync();
+        Sql.Reset();
+        var response = await Api.GraphAsync(query, variables);
+        return new GraphAnswer(response, Sql.Statements());
+    }
 
-    /// <summary>POSTs a body as given (JSON the serializer would refuse to write, such as 10,000 levels deep).</summary>
+    /// <summary>POSTs a body as given (JSON a serializer would refuse to write, such as 10,000 levels deep).</summary>
     public async Task<GraphAnswer> PostRawAsync(string json)
     {
-        var token = await AdminTokenAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        await Api.AdminTokenAsync();
         Sql.Reset();
-        var response = await Host.Server.CreateClient().SendAsync(request);
-        var statements = Sql.Statements();
-        var text = await response.Content.ReadAsStringAsync();
-        return new GraphAnswer((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), statements, text);
+        var response = await Api.SendGraphAsync(HttpMethod.Post, "/graphql",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        return new GraphAnswer(response, Sql.Statements());
     }
 }
 
-public sealed record GraphAnswer(int Status, JsonElement Body, IReadOnlyList<string> Statements, string Text)
+public sealed record GraphAnswer(GraphResponse Response, IReadOnlyList<string> Statements)
 {
-    public JsonElement Data => Body.GetProperty("data");
-    public bool HasErrors => Body.TryGetProperty("errors", out _);
-    public string FirstError => Body.GetProperty("errors")[0].GetProperty("message").GetString()!;
+    public int Status => Response.Status;
+    public string Text => Response.Text;
+    public GqlQuery Data => Response.Data;
+    public bool HasErrors => Response.HasErrors;
+    public string FirstError => Response.FirstError;
+    public string? FirstErrorCode => Response.FirstErrorCode;
 }
 
 /// <summary>Counts the SQL statements EF Core sends, except the bearer token's revocation check.</summary>

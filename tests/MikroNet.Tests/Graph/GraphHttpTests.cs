@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;
 
@@ -23,85 +22,82 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
     [Fact]
     public async Task Post_WithoutToken_Returns401WithGraphQLError()
     {
-        var response = await SendAsync(HttpMethod.Post, "/graphql", Json(new { query = "{ plans { name } }" }), token: null);
+        var response = await app.Api.Anonymous.SendGraphAsync(HttpMethod.Post, "/graphql", Json(new { query = "{ plans { name } }" }));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Status.ShouldBe(401);
         response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
-        (await response.Content.ReadAsStringAsync()).ShouldContain("UNAUTHENTICATED");
+        response.Text.ShouldContain("UNAUTHENTICATED");
     }
 
     [Fact]
     public async Task Post_WithRevokedToken_Returns401()
     {
-        var token = await app.LoginAsync(GraphFixtureUsers.Admin, GraphFixtureUsers.Password);
-        (await app.PostAsync("/auth/logout", new { }, token)).EnsureSuccessStatusCode();
+        var revoked = app.Api.As(await app.Api.TokenAsync(AppFixture.AdminUser, AppFixture.AdminPassword));
+        (await revoked.LogoutAsync()).Status.ShouldBe(200);
 
-        var response = await SendAsync(HttpMethod.Post, "/graphql", Json(new { query = "{ plans { name } }" }), token);
+        var response = await revoked.SendGraphAsync(HttpMethod.Post, "/graphql", Json(new { query = "{ plans { name } }" }));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Status.ShouldBe(401);
     }
 
     [Fact]
     public async Task Get_Query_ReturnsDataInGraphQLResponseJson()
     {
-        var response = await SendAsync(HttpMethod.Get,
+        var response = await app.Api.SendGraphAsync(HttpMethod.Get,
             "/graphql?query=" + Uri.EscapeDataString("query Q($id: Int!) { client(clientId: $id) { name } } query Other { plans { name } }")
-            + "&operationName=Q&variables=" + Uri.EscapeDataString("""{"id":3}"""),
-            content: null, accept: "application/graphql-response+json");
+            + "&operationName=Q&variables=" + Uri.EscapeDataString("""{"id":3}"""), null);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/graphql-response+json");
-        response.Content.Headers.ContentType.CharSet.ShouldBe("utf-8");
-        var body = await Body(response);
-        body.GetProperty("data").GetProperty("client").GetProperty("name").GetString().ShouldBe("Jane Doe 00003");
+        response.Status.ShouldBe(200);
+        response.MediaType.ShouldBe("application/graphql-response+json");
+        response.ContentHeaders.ContentType!.CharSet.ShouldBe("utf-8");
+        response.Data.Client!.Name.ShouldBe("Jane Doe 00003");
     }
 
     [Fact]
     public async Task Get_Mutation_Returns405()
     {
-        var response = await SendAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { __typename }"), null);
+        var response = await app.Api.SendGraphAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { __typename }"), null);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
-        response.Content.Headers.Allow.ShouldContain("POST");
+        response.Status.ShouldBe(405);
+        response.ContentHeaders.Allow.ShouldContain("POST");
     }
 
     [Fact]
     public async Task Put_Returns405()
     {
-        var response = await SendAsync(HttpMethod.Put, "/graphql", Json(new { query = "{ plans { name } }" }));
+        var response = await app.Api.SendGraphAsync(HttpMethod.Put, "/graphql", Json(new { query = "{ plans { name } }" }));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        response.Status.ShouldBe(405);
     }
 
     [Fact]
     public async Task Post_AcceptApplicationJson_AnswersApplicationJson()
     {
-        var response = await SendAsync(HttpMethod.Post, "/graphql", Json(new { query = "{ __typename }" }), accept: "application/json");
+        var response = await app.Api.GraphAsync("{ __typename }", accept: "application/json");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
-        (await Body(response)).GetProperty("data").GetProperty("__typename").GetString().ShouldBe("Query");
+        response.Status.ShouldBe(200);
+        response.MediaType.ShouldBe("application/json");
+        response.Data.Typename.ShouldBe("Query");
     }
 
     [Fact]
     public async Task Post_AcceptsNothingUsable_Returns406()
     {
-        var response = await SendAsync(HttpMethod.Post, "/graphql", Json(new { query = "{ __typename }" }), accept: "text/xml");
+        var response = await app.Api.GraphAsync("{ __typename }", accept: "text/xml");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.NotAcceptable);
+        response.Status.ShouldBe(406);
     }
 
     [Theory]
-    [InlineData("application/graphql-response+json", HttpStatusCode.BadRequest)]
-    [InlineData("application/json", HttpStatusCode.OK)]
-    public async Task Post_SyntaxError_ReturnsGraphQLErrorWithoutData(string accept, HttpStatusCode status)
+    [InlineData("application/graphql-response+json", 400)]
+    [InlineData("application/json", 200)]
+    public async Task Post_SyntaxError_ReturnsGraphQLErrorWithoutData(string accept, int status)
     {
-        var response = await SendAsync(HttpMethod.Post, "/graphql", Json(new { query = "{ clients(first: ) {" }), accept: accept);
+        var response = await app.Api.GraphAsync("{ clients(first: ) {", accept: accept);
 
-        response.StatusCode.ShouldBe(status);
-        var body = await Body(response);
-        body.TryGetProperty("data", out _).ShouldBeFalse();
-        body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString().ShouldBe("SYNTAX_ERROR");
+        response.Status.ShouldBe(status);
+        response.PropertyNames().ShouldNotContain("data");
+        response.FirstErrorCode.ShouldBe("SYNTAX_ERROR");
     }
 
     [Theory]
@@ -111,18 +107,19 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
     [InlineData("{ \"query\": \"{ plans { name } }\", \"variables\": \"nope\" }")]
     public async Task Post_MalformedBody_Returns400WithGraphQLError(string body)
     {
-        var response = await SendAsync(HttpMethod.Post, "/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await app.Api.SendGraphAsync(HttpMethod.Post, "/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Body(response)).GetProperty("errors")[0].GetProperty("message").GetString().ShouldNotBeNullOrEmpty();
+        response.Status.ShouldBe(400);
+        response.FirstError.ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
     public async Task Post_TextPlainBody_Returns415()
     {
-        var response = await SendAsync(HttpMethod.Post, "/graphql", new StringContent("{ plans { name } }", Encoding.UTF8, "text/plain"));
+        var response = await app.Api.SendGraphAsync(HttpMethod.Post, "/graphql",
+            new StringContent("{ plans { name } }", Encoding.UTF8, "text/plain"));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        response.Status.ShouldBe(415);
     }
 
     [Fact]
@@ -162,7 +159,7 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
         var answer = await app.QueryAsync(IntrospectionQuery);
 
         answer.Status.ShouldBe(200, answer.Text);
-        answer.Data.GetProperty("__schema").GetProperty("types").GetArrayLength().ShouldBeGreaterThan(20);
+        answer.Data.Schema!.Types!.Count.ShouldBeGreaterThan(20);
     }
 
     [Fact]
@@ -171,7 +168,7 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
         var answer = await app.QueryAsync("{ clients(first: 21) { nodes { name } } }");
 
         answer.Status.ShouldBe(200);
-        answer.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString().ShouldBe("PAGE_TOO_LARGE");
+        answer.FirstErrorCode.ShouldBe("PAGE_TOO_LARGE");
     }
 
     [Fact]
@@ -179,7 +176,7 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
     {
         var answer = await app.QueryAsync("""{ clients(first: 5, after: "not-a-cursor") { nodes { name } } }""");
 
-        answer.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString().ShouldBe("INVALID_CURSOR");
+        answer.FirstErrorCode.ShouldBe("INVALID_CURSOR");
     }
 
     [Fact]
@@ -198,19 +195,20 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
     [Fact]
     public async Task Browser_OpensIde_GetsBananaCakePopWithConfig()
     {
-        var redirect = await SendAsync(HttpMethod.Get, "/graphql", null, token: null, accept: "text/html,application/xhtml+xml,*/*;q=0.8");
-        redirect.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var browser = app.Api.Anonymous;
+        var redirect = await browser.SendAsync(HttpMethod.Get, "/graphql", accept: "text/html,application/xhtml+xml,*/*;q=0.8");
+        redirect.Status.ShouldBe(302);
         redirect.Headers.Location!.ToString().ShouldBe("/graphql/");
 
-        var index = await SendAsync(HttpMethod.Get, "/graphql/", null, token: null, accept: "text/html");
-        index.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await index.Content.ReadAsStringAsync()).ShouldContain("<title>Banana Cake Pop</title>");
+        var index = await browser.SendAsync(HttpMethod.Get, "/graphql/", accept: "text/html");
+        index.Status.ShouldBe(200);
+        index.Text.ShouldContain("<title>Banana Cake Pop</title>");
 
-        var config = await SendAsync(HttpMethod.Get, "/graphql/bcp-config.json", null, token: null);
-        (await Body(config)).GetProperty("useBrowserUrlAsEndpoint").GetBoolean().ShouldBeTrue();
+        var config = await browser.SendAsync(HttpMethod.Get, "/graphql/bcp-config.json", accept: Api.GraphResponseJson);
+        JsonSerializer.Deserialize<IdeConfig>(config.Text, JsonSerializerOptions.Web)!.UseBrowserUrlAsEndpoint.ShouldBeTrue();
 
-        var worker = await SendAsync(HttpMethod.Get, "/graphql/service-worker.js", null, token: null);
-        worker.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var worker = await browser.SendAsync(HttpMethod.Get, "/graphql/service-worker.js", accept: Api.GraphResponseJson);
+        worker.Status.ShouldBe(404);
     }
 
     /// <summary>The introspection query of graphql-js (getIntrospectionQuery), as IDEs send it.</summary>
@@ -228,22 +226,6 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
-    private static async Task<JsonElement> Body(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content, string? token = "admin",
-        string accept = "application/graphql-response+json")
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = content };
-        if (token is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token == "admin" ? await app.AdminTokenAsync() : token);
-        request.Headers.Accept.ParseAdd(accept);
-        return await app.Host.Server.CreateClient().SendAsync(request);
-    }
-}
-
-internal static class GraphFixtureUsers
-{
-    public const string Admin = Fixtures.AppFixture.AdminUser;
-    public const string Password = Fixtures.AppFixture.AdminPassword;
+    /// <summary>The part of Banana Cake Pop's configuration this test reads.</summary>
+    private sealed record IdeConfig(bool UseBrowserUrlAsEndpoint);
 }

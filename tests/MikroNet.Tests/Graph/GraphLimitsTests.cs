@@ -102,7 +102,7 @@ public sealed class GraphLimitsTests(GraphFixture app) : IClassFixture<GraphFixt
 
         var answer = await app.QueryAsync("query($w: ClientFilterInput) { clients(where: $w) { totalCount } }", new { w = where });
 
-        answer.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString().ShouldBe("FILTER_TOO_LARGE");
+        answer.FirstErrorCode.ShouldBe("FILTER_TOO_LARGE");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class GraphLimitsTests(GraphFixture app) : IClassFixture<GraphFixt
         var answer = await app.QueryAsync(Count, new { ids });
 
         answer.HasErrors.ShouldBeFalse(answer.Text);
-        answer.Data.GetProperty("clients").GetProperty("totalCount").GetInt32().ShouldBe(9);
+        answer.Data.Clients!.TotalCount.ShouldBe(9);
         answer.Statements.ShouldAllBe(s => !s.Contains("@ids_1") && !s.Contains("IN ("));
         answer.Statements.ShouldContain(s => s.Contains("= ANY ("));
     }
@@ -126,7 +126,7 @@ public sealed class GraphLimitsTests(GraphFixture app) : IClassFixture<GraphFixt
         var answer = await app.QueryAsync("query($w: ClientFilterInput) { clients(where: $w) { totalCount } }", new { w = where });
 
         answer.HasErrors.ShouldBeFalse(answer.Text);
-        answer.Data.GetProperty("clients").GetProperty("totalCount").GetInt32().ShouldBe(GraphFixture.Clients);
+        answer.Data.Clients!.TotalCount.ShouldBe(GraphFixture.Clients);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class GraphLimitsTests(GraphFixture app) : IClassFixture<GraphFixt
     {
         var answer = await app.QueryAsync("{ clients(where: { clientId: { in: [1, null] } }) { totalCount } }");
 
-        answer.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString().ShouldBe("INVALID_FILTER");
+        answer.FirstErrorCode.ShouldBe("INVALID_FILTER");
     }
 
     [Fact]
@@ -152,9 +152,8 @@ public sealed class GraphLimitsTests(GraphFixture app) : IClassFixture<GraphFixt
 
         var answer = await app.QueryAsync("{ plans { name } }");
 
-        var error = answer.Body.GetProperty("errors")[0];
-        error.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("INTERNAL_SERVER_ERROR");
-        error.GetProperty("extensions").TryGetProperty("codes", out _).ShouldBeFalse();
+        answer.FirstErrorCode.ShouldBe("INTERNAL_SERVER_ERROR");
+        answer.Text.ShouldNotContain("\"codes\"");
         answer.Text.ShouldNotContain("INVALID_OPERATION");
     }
 
@@ -162,11 +161,11 @@ public sealed class GraphLimitsTests(GraphFixture app) : IClassFixture<GraphFixt
     private async Task ShouldBeRefusedAsync(GraphAnswer answer, string code)
     {
         answer.Status.ShouldBe(400, answer.Text.Length > 500 ? answer.Text[..500] : answer.Text);
-        answer.Body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString().ShouldBe(code);
+        answer.FirstErrorCode.ShouldBe(code);
         answer.Text.ShouldNotContain("Exception");
 
         var next = await app.QueryAsync("{ me { username } clients(first: 1) { totalCount } }");
         next.HasErrors.ShouldBeFalse(next.Text);
-        next.Data.GetProperty("clients").GetProperty("totalCount").GetInt32().ShouldBe(GraphFixture.Clients);
+        next.Data.Clients!.TotalCount.ShouldBe(GraphFixture.Clients);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Shouldly;
 using Xunit;
 
@@ -35,26 +34,26 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
             """);
 
         answer.HasErrors.ShouldBeFalse(answer.Text);
-        var client = answer.Data.GetProperty("client");
-        client.GetProperty("status").GetString().ShouldBe("ISOLATED");
-        client.GetProperty("isolatedAt").GetString().ShouldBe("2026-11-01T00:00:00Z");
-        client.GetProperty("outstandingBalance").GetDecimal().ShouldBe(150000m);
-        client.GetProperty("provisioning").GetProperty("state").GetString().ShouldBe("SYNCED");
-        client.GetProperty("router").GetProperty("name").GetString().ShouldBe("seed-router");
-        client.GetProperty("plan").GetProperty("pppProfile").GetString().ShouldBe("seed-20m");
-        var subscriptions = client.GetProperty("subscriptions");
-        subscriptions.GetArrayLength().ShouldBe(GraphFixture.Periods);
-        subscriptions[1].GetProperty("startDate").GetString().ShouldBe("2026-02-01");
-        subscriptions[1].GetProperty("endDate").GetString().ShouldBe("2026-02-28");
-        var invoice = subscriptions[1].GetProperty("invoices")[0];
-        invoice.GetProperty("invoiceDate").GetString().ShouldBe("2026-01-28");
-        invoice.GetProperty("invoiceStatus").GetString().ShouldBe("PARTIALLY_PAID");
-        invoice.GetProperty("balance").GetDecimal().ShouldBe(50000m);
-        var payments = invoice.GetProperty("payments");
-        payments.GetArrayLength().ShouldBe(GraphFixture.PaymentsPerInvoice);
-        payments[0].GetProperty("paymentMethod").GetString().ShouldBe("CASH");
-        payments[1].GetProperty("paymentMethod").GetString().ShouldBe("BANK_TRANSFER");
-        payments[0].GetProperty("paymentDate").GetString().ShouldBe("2026-01-29");
+        var client = answer.Data.Client!;
+        client.Status.ShouldBe("ISOLATED");
+        client.IsolatedAt.ShouldBe("2026-11-01T00:00:00Z");
+        client.OutstandingBalance.ShouldBe(150000m);
+        client.Provisioning!.State.ShouldBe("SYNCED");
+        client.Router!.Name.ShouldBe("seed-router");
+        client.Plan!.PppProfile.ShouldBe("seed-20m");
+        var subscriptions = client.Subscriptions!;
+        subscriptions.Count.ShouldBe(GraphFixture.Periods);
+        subscriptions[1].StartDate.ShouldBe("2026-02-01");
+        subscriptions[1].EndDate.ShouldBe("2026-02-28");
+        var invoice = subscriptions[1].Invoices![0];
+        invoice.InvoiceDate.ShouldBe("2026-01-28");
+        invoice.InvoiceStatus.ShouldBe("PARTIALLY_PAID");
+        invoice.Balance.ShouldBe(50000m);
+        var payments = invoice.Payments!;
+        payments.Count.ShouldBe(GraphFixture.PaymentsPerInvoice);
+        payments[0].PaymentMethod.ShouldBe("CASH");
+        payments[1].PaymentMethod.ShouldBe("BANK_TRANSFER");
+        payments[0].PaymentDate.ShouldBe("2026-01-29");
     }
 
     [Fact]
@@ -64,7 +63,7 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
         var many = await app.QueryAsync(Tree, new { first = GraphFixture.Clients });
 
         many.HasErrors.ShouldBeFalse(many.Text);
-        many.Data.GetProperty("clients").GetProperty("nodes").GetArrayLength().ShouldBe(GraphFixture.Clients);
+        many.Data.Clients!.Nodes!.Count.ShouldBe(GraphFixture.Clients);
         many.Statements.Count.ShouldBe(few.Statements.Count, string.Join("\n---\n", many.Statements));
         // page, count, subscriptions, invoices, payments, routers, plans (two levels), balances
         many.Statements.Count.ShouldBeLessThanOrEqualTo(9, string.Join("\n---\n", many.Statements));
@@ -81,12 +80,12 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
                 query($after: String) { clients(first: 10, after: $after) {
                   edges { cursor node { clientId } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }
                 """, new { after });
-            var clients = answer.Data.GetProperty("clients");
-            var info = clients.GetProperty("pageInfo");
-            info.GetProperty("hasPreviousPage").GetBoolean().ShouldBe(after is not null);
-            ids.AddRange(clients.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("clientId").GetInt32()));
-            if (!info.GetProperty("hasNextPage").GetBoolean()) break;
-            after = info.GetProperty("endCursor").GetString();
+            var clients = answer.Data.Clients!;
+            var info = clients.PageInfo!;
+            info.HasPreviousPage.ShouldBe(after is not null);
+            ids.AddRange(clients.Edges!.Select(e => e.Node!.ClientId!.Value));
+            if (info.HasNextPage != true) break;
+            after = info.EndCursor;
         }
         ids.ShouldBe(Enumerable.Range(1, GraphFixture.Clients).ToList());
     }
@@ -95,17 +94,17 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
     public async Task Clients_LastBefore_PagesBackwards()
     {
         var last = await app.QueryAsync("{ clients(last: 10) { nodes { clientId } pageInfo { hasNextPage hasPreviousPage startCursor } } }");
-        var page = last.Data.GetProperty("clients");
+        var page = last.Data.Clients!;
         Ids(page).ShouldBe(Enumerable.Range(16, 10).ToList());
-        page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean().ShouldBeFalse();
-        page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean().ShouldBeTrue();
+        page.PageInfo!.HasNextPage.ShouldBe(false);
+        page.PageInfo.HasPreviousPage.ShouldBe(true);
 
-        var before = page.GetProperty("pageInfo").GetProperty("startCursor").GetString();
+        var before = page.PageInfo.StartCursor;
         var previous = await app.QueryAsync("query($before: String) { clients(last: 10, before: $before) { nodes { clientId } pageInfo { hasNextPage } } }",
             new { before });
-        var previousPage = previous.Data.GetProperty("clients");
+        var previousPage = previous.Data.Clients!;
         Ids(previousPage).ShouldBe(Enumerable.Range(6, 10).ToList());
-        previousPage.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean().ShouldBeTrue();
+        previousPage.PageInfo!.HasNextPage.ShouldBe(true);
     }
 
     [Fact]
@@ -117,8 +116,8 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
 
         answer.HasErrors.ShouldBeFalse(answer.Text);
         var expected = Enumerable.Range(1, GraphFixture.Clients).Where(i => i % 3 == 0 && i % 5 != 0 && i % 7 != 0).ToList();
-        Ids(answer.Data.GetProperty("clients")).ShouldBe(expected);
-        answer.Data.GetProperty("clients").GetProperty("totalCount").GetInt32().ShouldBe(expected.Count);
+        Ids(answer.Data.Clients!).ShouldBe(expected);
+        answer.Data.Clients!.TotalCount.ShouldBe(expected.Count);
         answer.Statements.ShouldAllBe(s => !s.Contains("user_tokens"));
         answer.Statements[0].ShouldContain("LIKE");
         answer.Statements[0].ShouldContain("CASE");
@@ -134,7 +133,7 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
             """);
 
         answer.HasErrors.ShouldBeFalse(answer.Text);
-        Ids(answer.Data.GetProperty("clients")).ShouldBe([1, 2, 7, 14]);
+        Ids(answer.Data.Clients!).ShouldBe([1, 2, 7, 14]);
     }
 
     [Fact]
@@ -143,9 +142,9 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
         var answer = await app.QueryAsync("{ clients(first: 50, order: [{ status: DESC }, { name: DESC }]) { nodes { clientId name status } } }");
 
         answer.HasErrors.ShouldBeFalse(answer.Text);
-        var nodes = answer.Data.GetProperty("clients").GetProperty("nodes").EnumerateArray().ToList();
-        nodes[0].GetProperty("status").GetString().ShouldBe("ISOLATED");
-        var active = nodes.Where(n => n.GetProperty("status").GetString() == "ACTIVE").Select(n => n.GetProperty("name").GetString()).ToList();
+        var nodes = answer.Data.Clients!.Nodes!;
+        nodes[0].Status.ShouldBe("ISOLATED");
+        var active = nodes.Where(n => n.Status == "ACTIVE").Select(n => n.Name).ToList();
         active.ShouldBe(active.OrderByDescending(n => n, StringComparer.Ordinal).ToList());
         answer.Statements[0].ShouldContain("ORDER BY");
     }
@@ -161,12 +160,12 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
             """);
 
         answer.HasErrors.ShouldBeFalse(answer.Text);
-        var invoices = answer.Data.GetProperty("invoices");
-        invoices.GetProperty("totalCount").GetInt32().ShouldBe(GraphFixture.Clients);
-        var nodes = invoices.GetProperty("nodes").EnumerateArray().ToList();
-        nodes.ShouldAllBe(n => n.GetProperty("invoiceDate").GetString() == "2026-02-25");
-        nodes[0].GetProperty("clientId").GetInt32().ShouldBe(GraphFixture.Clients);
-        nodes[0].GetProperty("client").GetProperty("name").GetString()!.ShouldEndWith("00025");
+        var invoices = answer.Data.Invoices!;
+        invoices.TotalCount.ShouldBe(GraphFixture.Clients);
+        var nodes = invoices.Nodes!;
+        nodes.ShouldAllBe(n => n.InvoiceDate == "2026-02-25");
+        nodes[0].ClientId.ShouldBe(GraphFixture.Clients);
+        nodes[0].Client!.Name!.ShouldEndWith("00025");
     }
 
     [Fact]
@@ -180,11 +179,10 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
             """);
 
         answer.HasErrors.ShouldBeFalse(answer.Text);
-        var invoices = answer.Data.GetProperty("invoices");
-        invoices.GetProperty("totalCount").GetInt32().ShouldBe(GraphFixture.Clients * GraphFixture.Periods - 1);
-        var nodes = invoices.GetProperty("nodes").EnumerateArray().ToList();
-        nodes.ShouldAllBe(n => n.GetProperty("balance").GetDecimal() == 50000m);
-        nodes.Select(n => n.GetProperty("invoiceId").GetInt32()).ShouldBeInOrder(SortDirection.Descending);
+        var invoices = answer.Data.Invoices!;
+        invoices.TotalCount.ShouldBe(GraphFixture.Clients * GraphFixture.Periods - 1);
+        invoices.Nodes!.ShouldAllBe(n => n.Balance == 50000m);
+        invoices.Nodes!.Select(n => n.InvoiceId!.Value).ShouldBeInOrder(SortDirection.Descending);
     }
 
     [Fact]
@@ -193,11 +191,10 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
         var answer = await app.QueryAsync("{ plans { name price periodMonths } routers { name host port useTls } me { username role } }");
 
         answer.HasErrors.ShouldBeFalse(answer.Text);
-        answer.Data.GetProperty("plans")[0].GetProperty("price").GetDecimal().ShouldBe(150000m);
-        answer.Data.GetProperty("routers")[0].GetProperty("name").GetString().ShouldBe("seed-router");
-        answer.Data.GetProperty("me").GetProperty("role").GetString().ShouldBe("ADMIN");
+        answer.Data.Plans![0].Price.ShouldBe(150000m);
+        answer.Data.Routers![0].Name.ShouldBe("seed-router");
+        answer.Data.Me!.Role.ShouldBe("ADMIN");
     }
 
-    private static List<int> Ids(JsonElement connection) =>
-        connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("clientId").GetInt32()).ToList();
+    private static List<int> Ids(GqlConnection<GqlClient> connection) => [.. connection.Nodes!.Select(n => n.ClientId!.Value)];
 }

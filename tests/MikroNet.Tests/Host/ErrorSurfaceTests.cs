@@ -159,7 +159,7 @@ public sealed class ErrorSurfaceTests(ErrorSurfaceFixture app) : IClassFixture<E
     [Fact]
     public async Task Operator_OnAdminRoute_Returns403Problem()
     {
-        var token = await app.OperatorTokenAsync(Api.Unique("op"));
+        var token = await app.Api.OperatorTokenAsync(Api.Unique("op"));
 
         var response = await app.Api.As(token).SendAsync(HttpMethod.Post, "/routers", Api.NewRouter(Api.Unique("r")));
 
@@ -196,7 +196,7 @@ public sealed class ErrorSurfaceTests(ErrorSurfaceFixture app) : IClassFixture<E
     [Fact]
     public async Task UnhandledError_Returns500ProblemAndLogsItsTraceId()
     {
-        await app.AdminTokenAsync();
+        await app.Api.AdminTokenAsync();
         app.Sql.FailNext = true;
 
         var response = await app.Api.SendAsync(HttpMethod.Get, "/plans");

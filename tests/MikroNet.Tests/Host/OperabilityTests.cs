@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
@@ -13,32 +12,33 @@ public sealed class OperabilityTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/health/ready")]
     public async Task Health_Anonymous_Returns200(string url)
     {
-        var response = await app.SendAsync(HttpMethod.Get, url, null, null);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+        var response = await app.Api.Anonymous.SendAsync(HttpMethod.Get, url);
+        response.Status.ShouldBe(200);
+        response.Text.ShouldBe("Healthy");
     }
 
     [Fact]
     public async Task OpenApi_Document_ListsSeedRoutesWithBearerAuth()
     {
-        var response = await app.SendAsync(HttpMethod.Get, "/swagger/v1/swagger.json", null, null);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.ShouldContain("/client");
-        paths.ShouldContain("/client/register");
-        paths.ShouldContain("/client/{id}/details");
-        paths.ShouldContain("/auth/login");
-        paths.ShouldContain("/routers");
-        doc.GetProperty("components").GetProperty("securitySchemes").EnumerateObject()
-            .ShouldContain(s => s.Value.GetProperty("scheme").GetString() == "Bearer");
+        var response = await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/swagger/v1/swagger.json");
+        response.Status.ShouldBe(200);
+        var document = JsonSerializer.Deserialize<OpenApiDocument>(response.Text, JsonSerializerOptions.Web)!;
+        document.Paths.Keys.ShouldInclude("/client", "/client/register", "/client/{id}/details", "/auth/login", "/routers");
+        document.Components.SecuritySchemes.Values.ShouldContain(s => s.Scheme == "Bearer");
     }
 
     [Fact]
     public async Task OpenApi_Ui_IsServed()
     {
-        var response = await app.SendAsync(HttpMethod.Get, "/swagger/index.html", null, null);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("swagger", Case.Insensitive);
+        var response = await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/swagger/index.html");
+        response.Status.ShouldBe(200);
+        response.Text.ShouldContain("swagger", Case.Insensitive);
     }
+
+    /// <summary>The parts of the OpenAPI document this test reads.</summary>
+    private sealed record OpenApiDocument(Dictionary<string, JsonElement> Paths, OpenApiComponents Components);
+
+    private sealed record OpenApiComponents(Dictionary<string, OpenApiSecurityScheme> SecuritySchemes);
+
+    private sealed record OpenApiSecurityScheme(string? Scheme);
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
@@ -26,13 +26,11 @@ public sealed class PlanTests(AppFixture app) : IClassFixture<AppFixture>
 
         await using var db = app.Db();
         var commands = (await db.RouterCommands.Where(c => c.Kind == RouterCommandKind.EnsureProfile).ToListAsync())
-            .Where(c => JsonDocument.Parse(c.Payload).RootElement.GetProperty("profile").GetString() == "home-10").ToList();
+            .Where(c => ProfileOf(c).Profile == "home-10").ToList();
         commands.Select(c => c.RouterId).Order().ShouldBe(await db.Routers.Select(r => r.Id).Order().ToListAsync());
         routers.ShouldBeSubsetOf(commands.Select(c => c.RouterId));
         commands.ShouldAllBe(c => c.ClientId == null);
-        var payload = JsonDocument.Parse(commands[0].Payload).RootElement;
-        payload.GetProperty("profile").GetString().ShouldBe("home-10");
-        payload.GetProperty("rate_limit").GetString().ShouldBe("10M/10M");
+        ProfileOf(commands[0]).ShouldBe(new EnsureProfile("home-10", "10M/10M"));
 
         (await app.Api.ListPlansAsync()).Data.ShouldContain(p => p.Name == "Home 10");
         (await app.Api.GetPlanAsync(plan.PlanId)).Status.ShouldBe(200);
@@ -84,10 +82,13 @@ public sealed class PlanTests(AppFixture app) : IClassFixture<AppFixture>
         var router = await app.Api.AddRouterAsync();
         await using var db = app.Db();
         var profiles = (await db.RouterCommands.Where(c => c.RouterId == router && c.Kind == RouterCommandKind.EnsureProfile)
-            .ToListAsync()).Select(c => JsonDocument.Parse(c.Payload).RootElement.GetProperty("profile").GetString()).ToList();
+            .ToListAsync()).Select(c => ProfileOf(c).Profile).ToList();
         profiles.Count.ShouldBe(await db.Plans.CountAsync());
         profiles.ShouldContain((await db.Plans.SingleAsync(p => p.Id == plan)).PppProfile);
     }
+
+    private static EnsureProfile ProfileOf(RouterCommand command) =>
+        (EnsureProfile)RouterMessageJson.Read(command.Kind, command.Payload);
 
     private Task<ApiResponse<Features.Common.Envelope<Features.Plans.PlanView>>> CreateAsync(string name, decimal price, int months,
         string profile, string? rateLimit = null) => app.Api.CreatePlanAsync(Plan(name, price, months, profile, rateLimit));

@@ -104,6 +104,34 @@ public sealed class RouterEncodingTests(ProvisioningFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task RegisterRouter_PasswordOutsideItsEncoding_Returns400NamingPassword()
+    {
+        var router = Api.NewRouter(Api.Unique("cred-"));
+        router.Encoding = "windows-1252";
+        router.Password = "密码";
+
+        var response = await app.Api.RegisterRouterAsync(router);
+
+        response.Status.ShouldBe(400, response.Text);
+        response.Problem.ErrorNames.ShouldBe(["password"]);
+        response.Text.ShouldNotContain("密码");
+    }
+
+    [Fact]
+    public async Task UpdateRouter_EncodingThatCannotHoldItsOwnPassword_Returns400AndKeepsEncoding()
+    {
+        var router = Api.NewRouter(Api.Unique("cred-"));
+        router.Password = "пароль";
+        var routerId = await app.Api.AddRouterAsync(router);
+
+        var response = await app.Api.UpdateRouterAsync(routerId, new UpdateRouter.Request { Encoding = "windows-1252" });
+
+        response.Status.ShouldBe(400, response.Text);
+        response.Problem.ErrorNames.ShouldBe(["password"]);
+        (await app.Api.UpdateRouterAsync(routerId, new UpdateRouter.Request { Encoding = "windows-1251" })).Expect(200);
+    }
+
+    [Fact]
     public async Task Register_ReplacementCharacterInName_Returns400()
     {
         var routerId = await app.Api.AddRouterAsync(app.EmulatorRouter("fffd-router"));

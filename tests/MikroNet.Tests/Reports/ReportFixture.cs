@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MikroNet.Tests.Fixtures;
@@ -22,27 +21,20 @@ public class ReportFixture : AppFixture
     /// <summary>GETs a CSV report as the admin; the header and rows, after checking the answer is RFC 4180 CSV.</summary>
     public async Task<List<string[]>> CsvAsync(string url)
     {
-        var response = await SendAsync(HttpMethod.Get, url, null, await AdminTokenAsync());
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        ((int)response.StatusCode).ShouldBe(200, Encoding.UTF8.GetString(bytes));
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
-        response.Content.Headers.ContentType.CharSet.ShouldBe("utf-8");
-        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
-        return CsvText.Parse(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes));
+        var response = await Api.SendAsync(HttpMethod.Get, url);
+        response.Status.ShouldBe(200, response.Text);
+        response.MediaType.ShouldBe("text/csv");
+        response.ContentHeaders.ContentType!.CharSet.ShouldBe("utf-8");
+        response.ContentHeaders.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        return CsvText.Parse(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(response.Bytes));
     }
 
     /// <summary>Runs the selection inside `{ reports { … } }` as the admin; the `reports` object.</summary>
     public async Task<JsonElement> GraphAsync(string query)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query = $"{{ reports {{ {query} }} }}" }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await AdminTokenAsync());
-        var response = await Host.Server.CreateClient().SendAsync(request);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        body.TryGetProperty("errors", out _).ShouldBeFalse(body.ToString());
-        return body.GetProperty("data").GetProperty("reports");
+        var answer = await Api.GraphAsync($"{{ reports {{ {query} }} }}");
+        answer.HasErrors.ShouldBeFalse(answer.Text);
+        return answer.Data.Reports!.Value;
     }
 
     /// <summary>Rows of an independent SQL statement, each cell as the CSV writes it.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MikroNet.Tests.Fixtures;
 using Shouldly;
 using Xunit;
@@ -21,40 +20,33 @@ public sealed class ReportRequestTests(ReportFixture app) : IClassFixture<Report
     [InlineData("/reports/clients.csv?by=status%27--", "by")]
     public async Task Csv_BadQuery_400NamingTheField(string url, string field)
     {
-        var response = await app.SendAsync(HttpMethod.Get, url, null, await app.AdminTokenAsync());
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var response = await app.Api.SendAsync(HttpMethod.Get, url);
 
-        ((int)response.StatusCode).ShouldBe(400, body.ToString());
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        body.ErrorNames().ShouldContain(field);
+        response.Status.ShouldBe(400, response.Text);
+        response.MediaType.ShouldBe("application/problem+json");
+        response.Problem.ErrorNames.ShouldContain(field);
     }
 
     [Fact]
     public async Task Graph_FromAfterTo_InvalidRangeError()
     {
-        var response = await app.PostAsync("/graphql",
-            new { query = "{ reports { revenue(from: \"2026-05-01\", to: \"2026-04-30\") { key } } }" }, await app.AdminTokenAsync());
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var answer = await app.Api.GraphAsync("{ reports { revenue(from: \"2026-05-01\", to: \"2026-04-30\") { key } } }");
 
-        body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString().ShouldBe("INVALID_RANGE");
+        answer.FirstErrorCode.ShouldBe("INVALID_RANGE");
     }
 
     [Fact]
     public async Task Csv_NoToken_401()
     {
-        var response = await app.SendAsync(HttpMethod.Get, "/reports/mrr.csv", null, null);
-
-        ((int)response.StatusCode).ShouldBe(401);
+        (await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/reports/mrr.csv")).Status.ShouldBe(401);
     }
 
     [Fact]
     public async Task Csv_Operator_200()
     {
-        var token = await app.OperatorTokenAsync("report-reader");
+        var token = await app.Api.OperatorTokenAsync("report-reader");
 
-        var response = await app.SendAsync(HttpMethod.Get, "/reports/aging.csv", null, token);
-
-        ((int)response.StatusCode).ShouldBe(200);
+        (await app.Api.As(token).SendAsync(HttpMethod.Get, "/reports/aging.csv")).Status.ShouldBe(200);
     }
 
     [Fact]

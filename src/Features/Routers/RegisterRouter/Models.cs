@@ -24,8 +24,8 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.Name).RouterName();
         RuleFor(r => r.Host).RouterHost();
         RuleFor(r => r.Port).RouterPort();
-        RuleFor(r => r.Username).RouterUsername();
-        RuleFor(r => r.Password).NotNull().RouterPassword();
+        RuleFor(r => r.Username).RouterUsername().StorableIn(r => r.Encoding, "username");
+        RuleFor(r => r.Password).NotNull().RouterPassword().StorableIn(r => r.Encoding, "password");
         RuleFor(r => r.TlsFingerprint).Fingerprint();
         RuleFor(r => r.Encoding).TextEncoding();
     }

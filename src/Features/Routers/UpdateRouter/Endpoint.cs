@@ -26,6 +26,12 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         if (req.Encoding is not null && EncodingChange.Changes(router.Encoding, req.Encoding)
             && await EncodingChange.RefusalAsync(db, secrets, router.Id, req.Encoding, ct) is { } refusal)
             ThrowError(r => r.Encoding!, refusal, StatusCodes.Status409Conflict);
+        var encoding = req.Encoding ?? router.Encoding;
+        if (!StorableText.Fits(encoding, req.Username ?? router.Username))
+            AddError(r => r.Username!, StorableText.Refusal("username", router.Name, encoding));
+        if (!StorableText.Fits(encoding, req.Password ?? secrets.Unprotect(router.PasswordProtected)))
+            AddError(r => r.Password!, StorableText.Refusal("password", router.Name, encoding));
+        ThrowIfAnyErrors();
 
         router.Name = req.Name ?? router.Name;
         router.Host = req.Host ?? router.Host;
