@@ -43,7 +43,7 @@ public static class FirstPeriod
         client.AnchorDate = start;
         client.PlanId = plan.Id;
         client.UpdatedAt = now;
-        db.Subscriptions.Add(subscription);
+        await db.Subscriptions.AddAsync(subscription, ct);
         return subscription;
     }
 }

@@ -10,12 +10,10 @@ public sealed record ClientView(int ClientId, string Name, string PhoneNumber, s
     Instant UpdatedAt)
 {
     public static ClientView From(Client c) =>
-        new(c.Id, c.Name, c.PhoneNumber, c.Address, c.PppSecretName, c.RouterId, c.PlanId, StatusOf(c), c.AutoRenew,
+        new(c.Id, c.Name, c.PhoneNumber, c.Address, c.PppSecretName, c.RouterId, c.PlanId,
+            SnakeCaseEnums.ToSnakeCase(c.State), c.AutoRenew,
             new ProvisioningView(SnakeCaseEnums.ToSnakeCase(c.ProvisioningState), c.ProvisioningError),
             c.CreatedAt, c.UpdatedAt);
-
-    /// <summary>isolated (by billing) wins over the operator's active/disabled.</summary>
-    public static string StatusOf(Client c) => c.IsolatedAt is not null ? "isolated" : SnakeCaseEnums.ToSnakeCase(c.Status);
 }
 
 public sealed record ProvisioningView(string State, string? LastError);

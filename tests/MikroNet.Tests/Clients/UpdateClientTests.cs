@@ -24,7 +24,7 @@ public sealed class UpdateClientTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
-    public async Task Update_NewSecretName_RemovesOldSecretBeforeSyncingNew()
+    public async Task Update_NewSecretName_RemovesOldSecretAndKicksItsSessionBeforeSyncingNew()
     {
         var router = await app.Api.AddRouterAsync("rename-router");
         var id = await app.Api.AddClientAsync(router, "old-name");
@@ -34,9 +34,11 @@ public sealed class UpdateClientTests(AppFixture app) : IClassFixture<AppFixture
         response.Status.ShouldBe(200);
         var commands = await app.CommandsOfAsync(id);
         commands.Select(c => c.Kind).ShouldBe(
-            [RouterCommandKind.SyncSecret, RouterCommandKind.RemoveSecret, RouterCommandKind.SyncSecret]);
+            [RouterCommandKind.SyncSecret, RouterCommandKind.RemoveSecret, RouterCommandKind.KickSession,
+                RouterCommandKind.SyncSecret]);
         commands[1].Payload.ShouldContain("old-name");
-        commands[2].Payload.ShouldContain("new-name");
+        commands[2].Payload.ShouldContain("old-name");
+        commands[3].Payload.ShouldContain("new-name");
     }
 
     [Fact]

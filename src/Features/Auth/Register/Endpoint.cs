@@ -43,8 +43,7 @@ public sealed class Endpoint(MikroNetDb db, IPasswordHasher<User> hasher, IClock
             CreatedAt = clock.GetCurrentInstant(),
         };
         user.PasswordHash = hasher.HashPassword(user, req.Password);
-        db.Users.Add(user);
-        await db.SaveChangesAsync(ct);
+        await db.Users.AddAsync(user, ct);
         db.Audit(User, user.CreatedAt, "user.registered", "user", user.Id, new { user.Username, role = Role(user) });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

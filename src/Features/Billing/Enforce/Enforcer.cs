@@ -41,6 +41,8 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
             RETURNING c.id, c.router_id, c.ppp_secret_name, 0 AS isolate
         ),
         changed AS (SELECT * FROM isolated UNION ALL SELECT * FROM restored),
+        -- The commands ClientRouterChanges.For decides for these switches, with RouterMessageJson's payloads
+        -- ({"name": …}); RouterOutboxWritersTests holds the two equal.
         commands AS (
             INSERT INTO router_commands (router_id, client_id, kind, payload, status, attempts, next_attempt_at, created_at)
             SELECT c.router_id, c.id, k.kind, jsonb_build_object('name', c.ppp_secret_name), 'pending', 0, @now, @now

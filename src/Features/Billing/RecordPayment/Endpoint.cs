@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -71,14 +72,13 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
             RecordedByUserId = User.UserId(),
             CreatedAt = now,
         };
-        db.Payments.Add(payment);
+        await db.Payments.AddAsync(payment, ct);
         invoice.AmountPaid += payment.Amount;
         invoice.Status = invoice.Balance == 0 ? InvoiceStatus.Paid
             : invoice.Status == InvoiceStatus.Overdue ? InvoiceStatus.Overdue
             : InvoiceStatus.PartiallyPaid;
         invoice.UpdatedAt = now;
         var restored = invoice.Status == InvoiceStatus.Paid && await RestoreClientAsync(invoice, today, now, ct);
-        await db.SaveChangesAsync(ct);
         db.Audit(User, now, "payment.recorded", "invoice", invoice.Id,
             new { payment_id = payment.Id, payment.Amount, method = req.PaymentMethod, invoice_status = invoice.Status });
 
@@ -105,10 +105,10 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == invoice.ClientId, ct);
         if (client?.IsolatedAt is null || client.RouterId is null) return false;
         if (await Data.HasOtherOverdueAsync(db, client.Id, invoice.Id, today, options.Value.GraceDays, ct)) return false;
+        var before = ClientRouterState.Of(client);
         client.IsolatedAt = null;
         client.UpdatedAt = now;
-        client.ProvisioningState = ProvisioningState.Pending;
-        db.Enqueue(now, client.RouterId.Value, client, new SyncSecret(client.PppSecretName));
+        db.QueueRouterChanges(now, client, before);
         db.Audit(User, now, "client.restored", "client", client.Id, new { invoice_id = invoice.Id });
         return true;
     }

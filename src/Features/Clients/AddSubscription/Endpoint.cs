@@ -41,7 +41,6 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
         var today = clock.Today;
         var subscription = await FirstPeriod.AddAsync(db, client, plan, req.StartDate ?? today, today, billing.Value,
             now, ct);
-        await db.SaveChangesAsync(ct);
         var invoice = subscription.Invoices[0];
         db.Audit(User, now, "subscription.created", "subscription", subscription.Id,
             new { client_id = client.Id, plan_id = plan.Id, subscription.StartDate, subscription.EndDate, invoice.Number });

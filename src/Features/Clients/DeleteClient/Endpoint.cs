@@ -1,5 +1,6 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -32,11 +33,10 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, Me
         if (client is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
 
         var now = clock.GetCurrentInstant();
+        var before = ClientRouterState.Of(client);
         client.DeletedAt = now;
         client.UpdatedAt = now;
-        client.ProvisioningState = ProvisioningState.Pending;
-        db.Enqueue(now, client.RouterId!.Value, client, new RemoveSecret(client.PppSecretName));
-        db.Enqueue(now, client.RouterId.Value, client, new KickSession(client.PppSecretName));
+        db.QueueRouterChanges(now, client, before);
         db.Audit(User, now, "client.deleted", "client", client.Id, new { client.Name, client.PppSecretName });
         await db.SaveChangesAsync(ct);
 

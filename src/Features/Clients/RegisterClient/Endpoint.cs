@@ -1,6 +1,7 @@
 using FastEndpoints;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Features.Routers;
 using MikroNet.Infrastructure.Persistence;
@@ -44,8 +45,8 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
             ThrowError(r => r.PppSecretName!, "This PPP secret name is already used on this router.",
                 StatusCodes.Status409Conflict);
 
-        // One transaction: the audit row needs the generated id, and must not outlive a failed insert.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The invoice number counter is bumped by a statement of its own: it must roll back with a failed insert.
+        await using var tx = plan is null ? null : await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetCurrentInstant();
         var client = new Client
         {
@@ -58,22 +59,20 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
             PlanId = req.PlanId,
             Status = ClientStatus.Active,
             AutoRenew = req.AutoRenew ?? true,
-            ProvisioningState = ProvisioningState.Pending,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Clients.Add(client);
-        db.Enqueue(now, req.RouterId!.Value, client, new SyncSecret(client.PppSecretName));
+        await db.Clients.AddAsync(client, ct);
+        db.QueueRouterChanges(now, client, before: null);
         if (plan is not null)
         {
             var today = providerClock.Today;
             await FirstPeriod.AddAsync(db, client, plan, req.StartDate ?? today, today, billing.Value, now, ct);
         }
-        await db.SaveChangesAsync(ct);
         db.Audit(User, now, "client.registered", "client", client.Id,
             new { client.Name, client.PppSecretName, client.RouterId });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
 
         await Send.ResponseAsync(new Envelope<ClientView>("Client registered successfully", ClientView.From(client)),
             StatusCodes.Status201Created, ct);

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Features.Routers;
 using MikroNet.Infrastructure.Persistence;
@@ -38,12 +39,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
                 StatusCodes.Status409Conflict);
 
         var now = clock.GetCurrentInstant();
-        if (routerId != client.RouterId || secretName != client.PppSecretName)
-        {
-            // The old secret must go, or the customer could still dial in under the old name or router.
-            db.Enqueue(now, client.RouterId!.Value, client, new RemoveSecret(client.PppSecretName));
-        }
-
+        var before = ClientRouterState.Of(client);
         client.Name = req.Name?.Trim() ?? client.Name;
         client.PhoneNumber = req.PhoneNumber is null ? client.PhoneNumber : ClientRules.NormalizePhone(req.PhoneNumber);
         client.Address = req.Address?.Trim() ?? client.Address;
@@ -53,8 +49,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         client.AutoRenew = req.AutoRenew ?? client.AutoRenew;
         if (req.PppPassword is not null) client.PppPasswordProtected = secrets.Protect(req.PppPassword);
         client.UpdatedAt = now;
-        client.ProvisioningState = ProvisioningState.Pending;
-        db.Enqueue(now, routerId, client, new SyncSecret(secretName));
+        db.QueueRouterChanges(now, client, before);
         db.Audit(User, now, "client.updated", "client", client.Id, new
         {
             client.Name, client.PppSecretName, client.RouterId, client.PlanId, password_changed = req.PppPassword is not null,

@@ -10,7 +10,7 @@ public sealed record ClientRow(
     Instant? IsolatedAt, ProvisioningState ProvisioningState, string? ProvisioningError, int? RouterId, int? PlanId,
     Instant CreatedAt)
 {
-    public ClientState State => ClientStates.Of(Status, IsolatedAt);
+    public ClientState State => ClientStates.Of(Status, IsolatedAt is not null);
 }
 
 public sealed record SubscriptionRow(

@@ -24,7 +24,6 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
         if (await db.Plans.AnyAsync(p => p.Name == name, ct))
             ThrowError(r => r.Name!, "A plan with this name exists.", StatusCodes.Status409Conflict);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetCurrentInstant();
         var plan = new Plan
         {
@@ -36,12 +35,10 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Plans.Add(plan);
+        await db.Plans.AddAsync(plan, ct);
         await PlanRules.EnsureOnRoutersAsync(db, plan, now, ct);
-        await db.SaveChangesAsync(ct);
         db.Audit(User, now, "plan.created", "plan", plan.Id, PlanView.From(plan));
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
 
         await Send.ResponseAsync(new Envelope<PlanView>("Plan created successfully", PlanView.From(plan)),
             StatusCodes.Status201Created, ct);

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
+using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -58,11 +59,7 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
     private async Task ResyncSecretsAsync(int planId, Instant now, CancellationToken ct)
     {
         var clients = await db.Clients.Where(c => c.PlanId == planId && c.RouterId != null).ToListAsync(ct);
-        foreach (var client in clients)
-        {
-            client.ProvisioningState = ProvisioningState.Pending;
-            db.Enqueue(now, client.RouterId!.Value, client, new SyncSecret(client.PppSecretName));
-        }
+        foreach (var client in clients) db.QueueRouterChanges(now, client, ClientRouterState.Of(client));
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

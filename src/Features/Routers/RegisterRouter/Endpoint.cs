@@ -24,8 +24,6 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         if (await db.Routers.AnyAsync(r => r.Name == req.Name, ct))
             ThrowError(r => r.Name, "A router with this name exists.", StatusCodes.Status409Conflict);
 
-        // One transaction: the audit row needs the generated id, and must not outlive a failed insert.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetCurrentInstant();
         var router = new Router
         {
@@ -40,13 +38,11 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Routers.Add(router);
-        await db.SaveChangesAsync(ct);
+        await db.Routers.AddAsync(router, ct);
         db.Audit(User, now, "router.registered", "router", router.Id, new { router.Name, router.Host, router.Port });
         // Clients on any plan may be placed on this router, so it needs every plan's profile first.
         await PlanRules.EnsureAllOnRouterAsync(db, router.Id, now, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
 
         await Send.ResponseAsync(new Envelope<RouterView>("Router registered successfully", RouterView.From(router)),
             StatusCodes.Status201Created, ct);

@@ -8,6 +8,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
 {
     public void Configure(EntityTypeBuilder<Client> b)
     {
+        b.Property(c => c.Id).GeneratedBeforeInsert();
         b.ToTable(t =>
         {
             t.HasCheckConstraint("ck_clients_status", $"status IN ({SnakeCaseEnums.SqlList<ClientStatus>()})");

@@ -8,6 +8,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 {
     public void Configure(EntityTypeBuilder<Payment> b)
     {
+        b.Property(p => p.Id).GeneratedBeforeInsert();
         b.ToTable(t =>
         {
             t.HasCheckConstraint("ck_payments_amount", "amount > 0");

@@ -8,6 +8,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
 {
     public void Configure(EntityTypeBuilder<Plan> b)
     {
+        b.Property(p => p.Id).GeneratedBeforeInsert();
         b.ToTable(t =>
         {
             t.HasCheckConstraint("ck_plans_price", "price > 0");

@@ -8,6 +8,7 @@ internal sealed class RouterConfiguration : IEntityTypeConfiguration<Router>
 {
     public void Configure(EntityTypeBuilder<Router> b)
     {
+        b.Property(r => r.Id).GeneratedBeforeInsert();
         b.ToTable(t => t.HasCheckConstraint("ck_routers_port", "port BETWEEN 1 AND 65535"));
         b.Property(r => r.Name).HasMaxLength(Limits.Name);
         b.Property(r => r.Host).HasMaxLength(Limits.Host);

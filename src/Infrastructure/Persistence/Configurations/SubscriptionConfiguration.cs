@@ -8,6 +8,7 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
 {
     public void Configure(EntityTypeBuilder<Subscription> b)
     {
+        b.Property(s => s.Id).GeneratedBeforeInsert();
         b.ToTable(t =>
         {
             t.HasCheckConstraint("ck_subscriptions_dates", "end_date >= start_date");

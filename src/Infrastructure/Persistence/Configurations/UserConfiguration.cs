@@ -8,6 +8,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> b)
     {
+        b.Property(u => u.Id).GeneratedBeforeInsert();
         b.ToTable(t => t.HasCheckConstraint("ck_users_role", $"role IN ({SnakeCaseEnums.SqlList<UserRole>()})"));
         b.Property(u => u.Username).HasMaxLength(Limits.Username);
         b.Property(u => u.PasswordHash).HasMaxLength(Limits.LongText);

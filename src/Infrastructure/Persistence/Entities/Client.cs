@@ -43,8 +43,10 @@ public sealed class Client
 
     public List<Subscription> Subscriptions { get; set; } = [];
 
+    public ClientState State => ClientStates.Of(Status, IsolatedAt is not null);
+
     /// <summary>Whether the router should refuse this client's PPP login.</summary>
-    public bool SecretDisabled => Status == ClientStatus.Disabled || IsolatedAt is not null;
+    public bool SecretDisabled => State != ClientState.Active;
 }
 
 public enum ClientStatus { Active, Disabled }

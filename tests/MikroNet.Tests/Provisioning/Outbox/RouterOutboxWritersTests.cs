@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Tests.Billing;
@@ -50,6 +51,55 @@ public sealed class RouterOutboxWritersTests(AppFixture app) : IClassFixture<App
             JsonNode.DeepEquals(JsonNode.Parse(row.Payload), JsonNode.Parse(RouterMessageJson.Write(message)))
                 .ShouldBeTrue($"row {row.Id} ({row.Kind}) holds {row.Payload}");
         }
+    }
+
+    /// <summary>Enforcement decides in set-based SQL; for both switches it writes what the C# decision would.</summary>
+    [Fact]
+    public async Task EnforcementSql_IsolateThenRestore_WritesWhatClientRouterChangesDecides()
+    {
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync(100_000m);
+        int[] clients =
+        [
+            await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25)),
+            await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25)),
+        ];
+        (await app.Api.DisableClientAsync(clients[1])).Status.ShouldBe(200);
+
+        var before = await StatesAsync(clients);
+        var mark = await LastIdAsync();
+        await app.EnforceInProcessAsync(new LocalDate(2026, 12, 8));
+        var isolated = await StatesAsync(clients);
+        isolated.Values.ShouldAllBe(s => s.Isolated);
+        await ShouldMatchDecisionAsync(clients, before, isolated, mark);
+
+        await using (var db = app.Db())
+            await db.Database.ExecuteSqlAsync($"UPDATE invoices SET status = 'void' WHERE client_id = ANY({clients})");
+        mark = await LastIdAsync();
+        await app.EnforceInProcessAsync(new LocalDate(2026, 12, 9));
+        var restored = await StatesAsync(clients);
+        restored.Values.ShouldAllBe(s => !s.Isolated);
+        await ShouldMatchDecisionAsync(clients, isolated, restored, mark);
+    }
+
+    private async Task ShouldMatchDecisionAsync(int[] clients, Dictionary<int, ClientRouterState> before,
+        Dictionary<int, ClientRouterState> after, long afterId)
+    {
+        await using var db = app.Db();
+        foreach (var id in clients)
+        {
+            var written = (await db.RouterCommands.AsNoTracking().Where(c => c.ClientId == id && c.Id > afterId)
+                    .OrderBy(c => c.Id).ToListAsync())
+                .Select(c => new RouterCommandFor(c.RouterId, RouterMessageJson.Read(c.Kind, c.Payload)));
+            written.ShouldBe(ClientRouterChanges.For(before[id], after[id]), $"client {id}: {before[id]} -> {after[id]}");
+        }
+    }
+
+    private async Task<Dictionary<int, ClientRouterState>> StatesAsync(int[] clients)
+    {
+        await using var db = app.Db();
+        return (await db.Clients.AsNoTracking().Where(c => clients.Contains(c.Id)).ToListAsync())
+            .ToDictionary(c => c.Id, ClientRouterState.Of);
     }
 
     [Theory]

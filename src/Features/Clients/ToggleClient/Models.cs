@@ -1,0 +1,6 @@
+namespace MikroNet.Features.Clients.ToggleClient;
+
+public sealed class Request
+{
+    public int Id { get; set; }
+}

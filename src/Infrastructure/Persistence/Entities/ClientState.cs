@@ -1,0 +1,27 @@
+using System.Linq.Expressions;
+
+namespace MikroNet.Infrastructure.Persistence.Entities;
+
+/// <summary>What a client is for the router, REST and GraphQL alike.</summary>
+public enum ClientState { Active, Disabled, Isolated }
+
+/// <summary>
+/// The one definition of "billing's isolation outranks the operator's switch": an isolated client is isolated
+/// whatever the switch says, and only an active client may log in.
+/// </summary>
+public static class ClientStates
+{
+    public static ClientState Of(ClientStatus status, bool isolated) =>
+        isolated ? ClientState.Isolated
+        : status == ClientStatus.Disabled ? ClientState.Disabled
+        : ClientState.Active;
+
+    /// <summary>
+    /// The same rule for queries, translated to a SQL CASE so that GraphQL's <c>where</c>/<c>order</c> on status run
+    /// in the database; a unit test holds it equal to <see cref="Of"/>.
+    /// </summary>
+    public static readonly Expression<Func<Client, ClientState>> Expression = c =>
+        c.IsolatedAt != null ? ClientState.Isolated
+        : c.Status == ClientStatus.Disabled ? ClientState.Disabled
+        : ClientState.Active;
+}
