@@ -42,8 +42,8 @@ try
     var slice = await MeasureAsync("a", async cs =>
     {
         await using var db = Db(cs);
-        var raised = await new InvoiceGenerator(db, Options.Create(new BillingOptions())).RunAsync(asOf, now, default);
-        return raised.Count;
+        var result = await new InvoiceGenerator(db, Options.Create(new BillingOptions())).RunAsync(asOf, now, default);
+        return result.Raised.Count;
     });
     var loop = await MeasureAsync("b", cs => EfLoopAsync(cs, loopCount));
     var bare = await MeasureAsync("c", async cs =>
@@ -54,7 +54,7 @@ try
         // The same session setting the slice makes (see BillingLock), so both run the same plan.
         await new NpgsqlCommand("SET LOCAL jit = off", conn, tx).ExecuteNonQueryAsync();
         await using var cmd = new NpgsqlCommand(InvoiceGenerator.Sql, conn, tx);
-        InvoiceGenerator.AddParameters(cmd, asOf, 4, 3, now);
+        InvoiceGenerator.AddParameters(cmd, asOf, 4, 3, 12, now);
         var count = 0;
         await using (var reader = await cmd.ExecuteReaderAsync()) while (await reader.ReadAsync()) count++;
         await tx.CommitAsync();

@@ -28,6 +28,13 @@ public sealed class BillingOptions : IValidatableObject
     [Range(0, 365)]
     public int GraceDays { get; set; } = 3;
 
+    /// <summary>
+    /// The most missing periods one run raises for a client; a client further behind is listed under
+    /// needs_attention instead (a typo'd start date or a long-forgotten client should not turn into a pile of invoices).
+    /// </summary>
+    [Range(1, 1200)]
+    public int MaxCatchUpPeriods { get; set; } = 12;
+
     /// <summary>Local time of the daily run, HH:mm.</summary>
     [Required]
     public string RunAt { get; set; } = "00:05";

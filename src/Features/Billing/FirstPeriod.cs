@@ -34,7 +34,8 @@ public static class FirstPeriod
             Client = client,
             Kind = InvoiceKind.Period,
             InvoiceDate = today,
-            DueDate = start.PlusDays(options.PaymentTermDays),
+            // Never due before it is raised: a start in the past gets the full payment term from today.
+            DueDate = LocalDate.Max(start, today).PlusDays(options.PaymentTermDays),
             TotalAmount = plan.Price,
             Status = InvoiceStatus.Pending,
             CreatedAt = now,

@@ -21,17 +21,17 @@ public sealed class BillingEndToEndTests(AppFixture app) : IClassFixture<AppFixt
         first.DueDate.ShouldBe(new LocalDate(2026, 12, 4));
         (await app.Api.PayAsync(first.InvoiceId, 150_000m, key: "e2e-first")).Status.ShouldBe(201);
 
-        (await app.Api.GenerateInvoicesAsync(end.PlusDays(-5))).Expect(200).Data.InvoicesRaised.ShouldBe(0);
-        var renewal = (await app.Api.GenerateInvoicesAsync(end.PlusDays(-4))).Expect(200).Data.Invoices.ShouldHaveSingleItem();
+        (await app.GenerateOnDayAsync(end.PlusDays(-5))).Expect(200).Data.InvoicesRaised.ShouldBe(0);
+        var renewal = (await app.GenerateOnDayAsync(end.PlusDays(-4))).Expect(200).Data.Invoices.ShouldHaveSingleItem();
         renewal.ClientId.ShouldBe(client);
         renewal.StartDate.ShouldBe(new LocalDate(2026, 12, 25));
         renewal.EndDate.ShouldBe(new LocalDate(2027, 1, 24));
         renewal.InvoiceDate.ShouldBe(new LocalDate(2026, 12, 20));
         renewal.DueDate.ShouldBe(new LocalDate(2026, 12, 24));
-        (await app.Api.GenerateInvoicesAsync(end.PlusDays(-4))).Expect(200).Data.InvoicesRaised.ShouldBe(0);
+        (await app.GenerateOnDayAsync(end.PlusDays(-4))).Expect(200).Data.InvoicesRaised.ShouldBe(0);
 
-        (await app.Api.PayAsync(renewal.InvoiceId, 50_000m, key: "e2e-part")).Data.Invoice.InvoiceStatus.ShouldBe("partially_paid");
-        (await app.Api.PayAsync(renewal.InvoiceId, 100_000m, key: "e2e-rest")).Data.Invoice.InvoiceStatus.ShouldBe("paid");
+        (await app.Api.PayAsync(renewal.InvoiceId!.Value, 50_000m, key: "e2e-part")).Data.Invoice.InvoiceStatus.ShouldBe("partially_paid");
+        (await app.Api.PayAsync(renewal.InvoiceId!.Value, 100_000m, key: "e2e-rest")).Data.Invoice.InvoiceStatus.ShouldBe("paid");
 
         var subscriptions = (await app.Api.ClientDetailsAsync(client)).Data.Subscriptions;
         subscriptions.Count.ShouldBe(2);
@@ -45,14 +45,14 @@ public sealed class BillingEndToEndTests(AppFixture app) : IClassFixture<AppFixt
         paidInvoice.Payments[0].PaymentDate.ShouldBe(new LocalDate(2026, 11, 25));
 
         // The third period is raised on Jan 20, 2027 and falls due on Jan 24; grace runs to Jan 27.
-        var third = (await app.Api.GenerateInvoicesAsync(new LocalDate(2027, 1, 20))).Expect(200).Data.Invoices[0];
+        var third = (await app.GenerateOnDayAsync(new LocalDate(2027, 1, 20))).Expect(200).Data.Invoices[0];
         third.Number.ShouldBe("INV-2027-000001");
-        (await app.Api.EnforceAsync(new LocalDate(2027, 1, 27))).Expect(200).Data.ClientsIsolated.ShouldBe(0);
-        (await app.Api.EnforceAsync(new LocalDate(2027, 1, 28))).Expect(200).Data.ClientsIsolated.ShouldBe(1);
+        (await app.EnforceOnDayAsync(new LocalDate(2027, 1, 27))).Expect(200).Data.ClientsIsolated.ShouldBe(0);
+        (await app.EnforceOnDayAsync(new LocalDate(2027, 1, 28))).Expect(200).Data.ClientsIsolated.ShouldBe(1);
         (await app.Api.ClientDetailsAsync(client)).Data.Client.Status.ShouldBe("isolated");
-        (await app.Api.GenerateInvoicesAsync(new LocalDate(2027, 2, 20))).Expect(200).Data.InvoicesRaised.ShouldBe(0);
+        (await app.GenerateOnDayAsync(new LocalDate(2027, 2, 20))).Expect(200).Data.InvoicesRaised.ShouldBe(0);
 
-        var paid = await app.Api.PayAsync(third.InvoiceId, 150_000m, key: "e2e-third");
+        var paid = await app.Api.PayAsync(third.InvoiceId!.Value, 150_000m, key: "e2e-third");
         paid.Status.ShouldBe(201, paid.Text);
         paid.Data.ClientRestored.ShouldBeTrue();
         (await app.Api.ClientDetailsAsync(client)).Data.Client.Status.ShouldBe("active");

@@ -45,10 +45,10 @@ public sealed class GenerateInvoicesTests(AppFixture app) : IClassFixture<AppFix
         await app.Api.PayAllAsync(client);
         var end = new LocalDate(2026, 12, 24);
 
-        var dayMinus5 = (await app.Api.GenerateInvoicesAsync(end.PlusDays(-5))).Expect(200).Data;
+        var dayMinus5 = (await app.GenerateOnDayAsync(end.PlusDays(-5))).Expect(200).Data;
         dayMinus5.Invoices.ShouldNotContain(i => i.ClientId == client);
 
-        var dayMinus4 = (await app.Api.GenerateInvoicesAsync(end.PlusDays(-4))).Expect(200).Data;
+        var dayMinus4 = (await app.GenerateOnDayAsync(end.PlusDays(-4))).Expect(200).Data;
         var raised = dayMinus4.Invoices.Where(i => i.ClientId == client).ToList();
         raised.Count.ShouldBe(1);
         raised[0].StartDate.ShouldBe(new LocalDate(2026, 12, 25));
@@ -57,8 +57,8 @@ public sealed class GenerateInvoicesTests(AppFixture app) : IClassFixture<AppFix
         raised[0].DueDate.ShouldBe(new LocalDate(2026, 12, 24));
         raised[0].TotalAmount.ShouldBe(150_000m);
 
-        (await app.Api.GenerateInvoicesAsync(end.PlusDays(-4))).Expect(200).Data.InvoicesRaised.ShouldBe(0);
-        (await app.Api.GenerateInvoicesAsync(end.PlusDays(-1))).Expect(200).Data.Invoices.ShouldNotContain(i => i.ClientId == client);
+        (await app.GenerateOnDayAsync(end.PlusDays(-4))).Expect(200).Data.InvoicesRaised.ShouldBe(0);
+        (await app.GenerateOnDayAsync(end.PlusDays(-1))).Expect(200).Data.Invoices.ShouldNotContain(i => i.ClientId == client);
         (await app.Api.InvoicesAsync(client)).Count.ShouldBe(2);
     }
 

@@ -53,9 +53,12 @@ public sealed class BillingService(IServiceScopeFactory scopes, IClock clock, IO
         if (await db.BillingRuns.AnyAsync(r => r.RunDate == date, ct)) return null;
 
         var run = new BillingRun { RunDate = date, StartedAt = clock.GetCurrentInstant() };
-        var raised = await scope.ServiceProvider.GetRequiredService<InvoiceGenerator>().RunAsync(date, run.StartedAt, ct);
+        var generated = await scope.ServiceProvider.GetRequiredService<InvoiceGenerator>().RunAsync(date, run.StartedAt, ct);
         var enforced = await scope.ServiceProvider.GetRequiredService<Enforcer>().RunAsync(date, run.StartedAt, ct);
-        run.InvoicesRaised = raised.Count;
+        foreach (var held in generated.NeedsAttention)
+            logger.LogWarning("Billing run {Date:yyyy-MM-dd}: client {Client} needs attention: {Reason}", date, held.ClientId,
+                held.Reason);
+        run.InvoicesRaised = generated.Raised.Count;
         run.ClientsIsolated = enforced.ClientsIsolated;
         run.ClientsRestored = enforced.ClientsRestored;
         run.FinishedAt = clock.GetCurrentInstant();

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Microsoft.AspNetCore.Http;
 using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Time;
 
@@ -11,12 +12,19 @@ public sealed class Endpoint(Enforcer enforcer, ProviderClock clock) : Endpoint<
     {
         Post("/invoices/enforce");
         Roles(Common.Roles.Admin);
+        // Every field is optional, so no body at all is "enforce today", as for POST /invoices/generate (whose GET
+        // verb makes FastEndpoints accept any content type); a JSON body is still read as JSON.
+        Description(b => b.Accepts<Request>("*/*", "application/json"));
         Summary(s => s.Summary = "Mark invoices unpaid past their grace overdue and isolate their clients");
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var result = await enforcer.RunAsync(req.AsOf ?? clock.Today, clock.Now, ct);
-        await Send.OkAsync(new Envelope<EnforcementResult>("Enforcement completed", result), ct);
+        var asOf = req.AsOf ?? clock.Today;
+        if (BillingDates.AsOfProblem(asOf, clock.Today, req.DryRun) is { } problem)
+            ThrowError(r => r.AsOf!, problem, StatusCodes.Status422UnprocessableEntity);
+        var result = await enforcer.RunAsync(asOf, clock.Now, ct, req.DryRun);
+        await Send.OkAsync(new Envelope<EnforcementResult>(
+            req.DryRun ? "Dry run, nothing written" : "Enforcement completed", result), ct);
     }
 }

@@ -56,36 +56,26 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
             SELECT @now, CASE WHEN c.isolate = 1 THEN 'client.isolated' ELSE 'client.restored' END, 'client', c.id::text
             FROM changed c
         )
-        SELECT (SELECT count(*) FROM newly_overdue)::int, (SELECT count(*) FROM isolated)::int,
-               (SELECT count(*) FROM restored)::int
+        SELECT (SELECT count(*) FROM newly_overdue)::int,
+               (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM isolated)::int[],
+               (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM restored)::int[]
         """;
 
-    public async Task<EnforcementResult> RunAsync(LocalDate asOf, Instant now, CancellationToken ct)
-    {
-        var ownTransaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(ct)
-            : null;
-        try
+    /// <summary>A dry run makes the same statement in a transaction it rolls back: exact answer, nothing written.</summary>
+    public Task<EnforcementResult> RunAsync(LocalDate asOf, Instant now, CancellationToken ct, bool dryRun = false) =>
+        BillingLock.RunAsync(db, dryRun, async () =>
         {
-            await BillingLock.AcquireAsync(db, ct);
             await using var cmd = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
             cmd.Transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
             cmd.CommandText = Sql;
             cmd.Parameters.AddWithValue("as_of", asOf.ToDateOnly());
             cmd.Parameters.AddWithValue("grace", options.Value.GraceDays);
             cmd.Parameters.AddWithValue("now", now.ToDateTimeUtc());
-            EnforcementResult result;
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            {
-                await reader.ReadAsync(ct);
-                result = new EnforcementResult(asOf, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
-            }
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
-            return result;
-        }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
-    }
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            var isolated = reader.GetFieldValue<int[]>(1);
+            var restored = reader.GetFieldValue<int[]>(2);
+            return new EnforcementResult(asOf, dryRun, reader.GetInt32(0), isolated.Length, restored.Length, isolated,
+                restored);
+        }, ct);
 }

@@ -20,9 +20,12 @@ public sealed class Endpoint(InvoiceGenerator generator, ProviderClock clock) : 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var asOf = req.AsOf ?? clock.Today;
-        var raised = await generator.RunAsync(asOf, clock.Now, ct);
+        if (BillingDates.AsOfProblem(asOf, clock.Today, req.DryRun) is { } problem)
+            ThrowError(r => r.AsOf!, problem, StatusCodes.Status422UnprocessableEntity);
+        var result = await generator.RunAsync(asOf, clock.Now, ct, req.DryRun);
+        var raised = result.Raised.Count;
         await Send.OkAsync(new Envelope<Response>(
-            raised.Count == 0 ? "No invoices were due" : $"{raised.Count} invoice(s) generated successfully",
-            new Response(asOf, raised.Count, raised)), ct);
+            (req.DryRun ? "Dry run, nothing written: " : "") + (raised == 0 ? "No invoices were due" : $"{raised} invoice(s) generated successfully"),
+            new Response(asOf, req.DryRun, raised, result.Raised, result.NeedsAttention)), ct);
     }
 }

@@ -12,7 +12,8 @@ namespace MikroNet.Features.Billing.GenerateInvoices;
 public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options)
 {
     /// <summary>
-    /// The whole generation as one statement. Parameters: @as_of (date), @lead, @grace, @year (int), @now (timestamptz).
+    /// The whole generation as one statement. Parameters: @as_of (date), @lead, @grace, @max_catch_up, @year (int),
+    /// @now (timestamptz).
     /// The rules it applies are the database functions of the BillingRules migration: invoice_is_overdue,
     /// billing_period_end and invoice_number.
     /// <list type="bullet">
@@ -20,7 +21,10 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
     /// clients with auto-renew and no invoice overdue as of @as_of (marked, or past its grace and not yet marked
     /// because enforcement has not run).</item>
     /// <item><c>periods</c> (recursive): the next period, then each following one whose renewal day has also come,
-    /// so a client several periods behind gets every missing period in one run.</item>
+    /// so a client several periods behind gets every missing period in one run; <c>depth</c> stops it one period
+    /// past @max_catch_up.</item>
+    /// <item><c>held</c>: clients more than @max_catch_up periods behind. Nothing is raised for them; they come back
+    /// as rows without an invoice (seq NULL) so the caller can list them under needs_attention.</item>
     /// <item><c>new_subscriptions</c>: ON CONFLICT on (client_id, period_index) makes re-runs and racing hosts no-ops.</item>
     /// <item><c>counter</c>: takes as many numbers as there are new periods in one row update; the row lock queues
     /// concurrent numbering and a rollback gives the numbers back.</item>
@@ -46,21 +50,26 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
             SELECT client_id, anchor_date, plan_id, period_months, price,
                    period_index + 1 AS period_index,
                    end_date + 1 AS start_date,
-                   billing_period_end(anchor_date, period_months, period_index + 1) AS end_date
+                   billing_period_end(anchor_date, period_months, period_index + 1) AS end_date,
+                   1 AS depth
             FROM due
           UNION ALL
             SELECT client_id, anchor_date, plan_id, period_months, price,
                    period_index + 1,
                    end_date + 1,
-                   billing_period_end(anchor_date, period_months, period_index + 1)
+                   billing_period_end(anchor_date, period_months, period_index + 1),
+                   depth + 1
             FROM periods
-            WHERE end_date - @lead <= @as_of
+            WHERE end_date - @lead <= @as_of AND depth <= @max_catch_up
+        ),
+        held AS (
+            SELECT DISTINCT client_id FROM periods WHERE depth > @max_catch_up
         ),
         new_subscriptions AS (
             INSERT INTO subscriptions (client_id, plan_id, period_index, start_date, end_date, price, status, created_at)
             SELECT client_id, plan_id, period_index, start_date, end_date, price, 'active', @now
             FROM periods
-            WHERE end_date >= start_date
+            WHERE end_date >= start_date AND client_id NOT IN (SELECT client_id FROM held)
             ORDER BY client_id, period_index
             ON CONFLICT (client_id, period_index) DO NOTHING
             RETURNING id, client_id, period_index, start_date, end_date, price
@@ -84,57 +93,61 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
             FROM numbered
             RETURNING id, number, number_sequence, client_id, subscription_id, invoice_date, due_date, total_amount
         )
-        SELECT r.id, r.number, r.client_id, r.subscription_id, n.period_index, n.start_date, n.end_date,
-               r.invoice_date, r.due_date, r.total_amount
+        SELECT r.number_sequence AS seq, r.id, r.number, r.client_id, r.subscription_id, n.period_index,
+               n.start_date, n.end_date, r.invoice_date, r.due_date, r.total_amount
         FROM raised r JOIN new_subscriptions n ON n.id = r.subscription_id
-        ORDER BY r.number_sequence
+        UNION ALL
+        SELECT NULL, NULL, NULL, d.client_id, NULL, d.period_index, NULL, d.end_date, NULL, NULL, NULL
+        FROM due d WHERE d.client_id IN (SELECT client_id FROM held)
+        ORDER BY seq NULLS LAST, client_id
         """;
 
-    public async Task<IReadOnlyList<RaisedInvoice>> RunAsync(LocalDate asOf, Instant now, CancellationToken ct)
-    {
-        var ownTransaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(ct)
-            : null;
-        try
-        {
-            await BillingLock.AcquireAsync(db, ct);
-            var raised = await ExecuteAsync(asOf, now, ct);
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
-            return raised;
-        }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
-    }
+    /// <summary>
+    /// Raises what is due as of <paramref name="asOf"/>. A dry run makes exactly the same statement in a transaction
+    /// it rolls back: the answer is what a real run would raise now (numbers included), and nothing is written.
+    /// </summary>
+    public Task<GenerationResult> RunAsync(LocalDate asOf, Instant now, CancellationToken ct, bool dryRun = false) =>
+        BillingLock.RunAsync(db, dryRun, () => ExecuteAsync(asOf, now, dryRun, ct), ct);
 
-    private async Task<List<RaisedInvoice>> ExecuteAsync(LocalDate asOf, Instant now, CancellationToken ct)
+    private async Task<GenerationResult> ExecuteAsync(LocalDate asOf, Instant now, bool dryRun, CancellationToken ct)
     {
         var o = options.Value;
         await using var cmd = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
         cmd.CommandText = Sql;
-        AddParameters(cmd, asOf, o.InvoiceLeadDays, o.GraceDays, now);
+        AddParameters(cmd, asOf, o.InvoiceLeadDays, o.GraceDays, o.MaxCatchUpPeriods, now);
 
         var raised = new List<RaisedInvoice>();
+        var held = new List<CatchUpHeld>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) raised.Add(Read(reader));
-        return raised;
+        while (await reader.ReadAsync(ct))
+        {
+            if (reader.IsDBNull(0)) held.Add(ReadHeld(reader, o.MaxCatchUpPeriods));
+            else raised.Add(ReadRaised(reader, dryRun));
+        }
+        return new GenerationResult(asOf, dryRun, raised, held);
     }
 
     /// <summary>Plain CLR types, so the statement runs the same on a bare Npgsql connection (the benchmark does).</summary>
-    public static void AddParameters(NpgsqlCommand cmd, LocalDate asOf, int leadDays, int graceDays, Instant now)
+    public static void AddParameters(NpgsqlCommand cmd, LocalDate asOf, int leadDays, int graceDays, int maxCatchUp,
+        Instant now)
     {
         cmd.Parameters.AddWithValue("as_of", asOf.ToDateOnly());
         cmd.Parameters.AddWithValue("lead", leadDays);
         cmd.Parameters.AddWithValue("grace", graceDays);
+        cmd.Parameters.AddWithValue("max_catch_up", maxCatchUp);
         cmd.Parameters.AddWithValue("year", asOf.Year);
         cmd.Parameters.AddWithValue("now", now.ToDateTimeUtc());
     }
 
-    private static RaisedInvoice Read(DbDataReader r) => new(
-        r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4),
-        LocalDate.FromDateOnly(r.GetFieldValue<DateOnly>(5)), LocalDate.FromDateOnly(r.GetFieldValue<DateOnly>(6)),
-        LocalDate.FromDateOnly(r.GetFieldValue<DateOnly>(7)), LocalDate.FromDateOnly(r.GetFieldValue<DateOnly>(8)),
-        r.GetDecimal(9));
+    // A dry run's ids were rolled back with its rows; they would be different ids when the run is made.
+    private static RaisedInvoice ReadRaised(DbDataReader r, bool dryRun) => new(
+        dryRun ? null : r.GetInt32(1), r.GetString(2), r.GetInt32(3), dryRun ? null : r.GetInt32(4), r.GetInt32(5),
+        Date(r, 6), Date(r, 7), Date(r, 8), Date(r, 9), r.GetDecimal(10));
+
+    private static CatchUpHeld ReadHeld(DbDataReader r, int maxCatchUp) => new(
+        r.GetInt32(3), r.GetInt32(5), Date(r, 7),
+        $"More than {maxCatchUp} periods behind (Billing:MaxCatchUpPeriods): not caught up automatically.");
+
+    private static LocalDate Date(DbDataReader r, int ordinal) => LocalDate.FromDateOnly(r.GetFieldValue<DateOnly>(ordinal));
 }

@@ -24,6 +24,8 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
+        if (req.StartDate is { } start && BillingDates.StartDateProblem(start, clock.Today) is { } problem)
+            ThrowError(r => r.StartDate!, problem, StatusCodes.Status422UnprocessableEntity);
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == req.PlanId, ct);
         if (plan is null)
             ThrowError(r => r.PlanId!, $"Plan {req.PlanId} does not exist.", StatusCodes.Status422UnprocessableEntity);

@@ -30,6 +30,8 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
+        if (req.StartDate is { } start && BillingDates.StartDateProblem(start, providerClock.Today) is { } problem)
+            ThrowError(r => r.StartDate!, problem, StatusCodes.Status422UnprocessableEntity);
         var router = await db.Routers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == req.RouterId, ct);
         if (router is null)
             ThrowError(r => r.RouterId!, $"Router {req.RouterId} does not exist.", StatusCodes.Status422UnprocessableEntity);
