@@ -10,7 +10,8 @@ public static class DocumentData
     public static async Task<InvoiceDocument?> InvoiceAsync(MikroNetDb db, int invoiceId, string currency, IPaymentLinks links,
         CancellationToken ct)
     {
-        var row = await db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId).Select(i => new
+        // Invoices of deleted clients stay on record, and so do their documents: the clients' soft-delete filter is off.
+        var row = await db.Invoices.AsNoTracking().IgnoreQueryFilters().Where(i => i.Id == invoiceId).Select(i => new
         {
             i.Number, i.InvoiceDate, i.DueDate, i.Status, i.TotalAmount, i.AmountPaid,
             Client = new DocumentClient(i.Client!.Id, i.Client.Name, i.Client.Address, i.Client.PhoneNumber, i.Client.PppSecretName),

@@ -31,18 +31,16 @@ public sealed class DocumentFixture : AppFixture
         services.AddSingleton<IPaymentLinks>(new TestLinks(Links));
     }
 
-    /// <summary>GETs a PDF as the admin and returns its words joined by single spaces (PdfPig), page count checked.</summary>
-    public async Task<string> PdfTextAsync(string url)
+    /// <summary>GETs a PDF as the admin; the words of all its A4 pages joined by single spaces (PdfPig), page count checked.</summary>
+    public async Task<string> PdfTextAsync(string url, int pages = 1)
     {
         var response = await Api.SendAsync(HttpMethod.Get, url);
         response.Status.ShouldBe(200, response.Text);
         response.MediaType.ShouldBe("application/pdf");
         using var pdf = PdfDocument.Open(response.Bytes);
-        pdf.NumberOfPages.ShouldBe(1);
-        var page = pdf.GetPage(1);
-        page.Width.ShouldBe(595, 1);
-        page.Height.ShouldBe(842, 1);
-        return string.Join(' ', page.GetWords().Select(w => w.Text));
+        pdf.NumberOfPages.ShouldBe(pages);
+        pdf.GetPages().ShouldAllBe(p => Math.Abs(p.Width - 595) < 1 && Math.Abs(p.Height - 842) < 1);
+        return string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
     }
 
     private sealed class TestLinks(ConcurrentDictionary<int, string> links) : IPaymentLinks

@@ -96,6 +96,32 @@ public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentF
     }
 
     [Fact]
+    public async Task InvoicePdf_EightyPartPayments_ListsThemAllOnFollowingPages()
+    {
+        var (invoiceId, number) = await InvoiceForAsync("Yusuf Hakim", "Jl. Cihampelas 9", 150_000m);
+        for (var i = 1; i <= 80; i++) (await app.Api.PayAsync(invoiceId, 1_000m, reference: $"PART-{i:D3}")).Expect(201);
+
+        var text = await app.PdfTextAsync($"/invoices/{invoiceId}/pdf", pages: 3);
+
+        text.ShouldContain(number);
+        Enumerable.Range(1, 80).ShouldAllBe(i => text.Contains($"PART-{i:D3}"));
+        text.ShouldContain("Balance due Rp 70.000");
+    }
+
+    [Fact]
+    public async Task InvoiceAndReceiptPdf_ClientDeleted_StillRender()
+    {
+        var (invoiceId, number) = await InvoiceForAsync("Hendra Gunawan", "Jl. Pasteur 12", 150_000m);
+        var paymentId = (await app.Api.PayAsync(invoiceId, 20_000m)).Expect(201).Data.Payment.PaymentId;
+        int clientId;
+        await using (var db = app.Db()) clientId = db.Invoices.Where(i => i.Id == invoiceId).Select(i => i.ClientId).Single();
+        (await app.Api.DeleteClientAsync(clientId)).Expect(200);
+
+        (await app.PdfTextAsync($"/invoices/{invoiceId}/pdf")).ShouldContain("Hendra Gunawan");
+        (await app.PdfTextAsync($"/payments/{paymentId}/receipt.pdf")).ShouldContain(number);
+    }
+
+    [Fact]
     public async Task InvoicePdf_TenAtOnce_AllRender()
     {
         var (invoiceId, number) = await InvoiceForAsync("Rina Kusuma", "Jl. Riau 2", 150_000m);

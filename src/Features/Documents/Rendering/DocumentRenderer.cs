@@ -19,6 +19,7 @@ public sealed class DocumentRenderer(ProviderOptions provider)
         using var document = NewDocument($"Invoice {invoice.Number}");
         using (var page = new PageWriter(document))
         {
+            Stamp(page, invoice.Status);
             Header(page, "INVOICE", [("Invoice number", invoice.Number), ("Invoice date", _culture.Date(invoice.InvoiceDate)),
                 ("Due date", _culture.Date(invoice.DueDate)), ("Status", StatusLabel(invoice.Status))]);
             BillTo(page, invoice.Client);
@@ -26,7 +27,6 @@ public sealed class DocumentRenderer(ProviderOptions provider)
             Payments(page, invoice);
             if (invoice.Status is InvoiceStatus.Pending or InvoiceStatus.PartiallyPaid or InvoiceStatus.Overdue)
                 HowToPay(page, invoice);
-            Stamp(page, invoice.Status);
         }
         return Save(document);
     }
@@ -37,6 +37,8 @@ public sealed class DocumentRenderer(ProviderOptions provider)
         using var document = NewDocument($"Receipt for payment {payment.Id}");
         using (var page = new PageWriter(document))
         {
+            if (payment.Status == PaymentStatus.Refunded) page.StampWord("REFUNDED", XColors.DarkOrange);
+            else Stamp(page, invoice.Status);
             Header(page, "RECEIPT", [("Receipt number", ReceiptNumber(payment)), ("Payment date", _culture.Date(payment.Date)),
                 ("Invoice number", invoice.Number), ("Status", payment.Status == PaymentStatus.Refunded ? "REFUNDED" : "RECEIVED")]);
             BillTo(page, invoice.Client, "Received from");
@@ -47,8 +49,6 @@ public sealed class DocumentRenderer(ProviderOptions provider)
                 (Money(payment.Amount, invoice), 360, page.Width - 360, true)]);
             page.Line();
             Totals(page, invoice, "Invoice total", "Paid to date", "Balance due");
-            if (payment.Status == PaymentStatus.Refunded) page.StampWord("REFUNDED", XColors.DarkOrange);
-            else Stamp(page, invoice.Status);
         }
         return Save(document);
     }
@@ -93,13 +93,13 @@ public sealed class DocumentRenderer(ProviderOptions provider)
         page.Y = Math.Max(y, right) + 24;
     }
 
-    private void BillTo(PageWriter page, DocumentClient client, string heading = "Bill to")
+    private static void BillTo(PageWriter page, DocumentClient client, string heading = "Bill to")
     {
-        page.Y += page.Text(heading, 0, page.Y, 300) + 2;
-        page.Y += page.Text(client.Name, 0, page.Y, 300, strong: true);
-        page.Y += page.Text(client.Address, 0, page.Y, 300);
-        page.Y += page.Text("Phone: " + client.Phone, 0, page.Y, 300);
-        page.Y += page.Text($"Customer no. {client.Id} · PPPoE login {client.Login}", 0, page.Y, 300);
+        page.Block(heading, 0, 300, after: 2);
+        page.Block(client.Name, 0, 300, strong: true);
+        page.Block(client.Address, 0, 300);
+        page.Block("Phone: " + client.Phone, 0, 300);
+        page.Block($"Customer no. {client.Id} · PPPoE login {client.Login}", 0, 300);
         page.Gap(22);
     }
 
@@ -124,7 +124,7 @@ public sealed class DocumentRenderer(ProviderOptions provider)
     private void Payments(PageWriter page, InvoiceDocument invoice)
     {
         if (invoice.Payments.Count == 0) return;
-        page.Y += page.Text("Payments received", 0, page.Y, 300, strong: true) + 4;
+        page.Block("Payments received", 0, 300, strong: true, after: 4);
         foreach (var p in invoice.Payments)
             page.Row([(_culture.Date(p.Date), 0, 120, false), (p.MethodLabel, 125, 90, false),
                 ((p.Reference ?? "") + (p.Status == PaymentStatus.Refunded ? " (refunded)" : ""), 220, 180, false),
@@ -135,10 +135,10 @@ public sealed class DocumentRenderer(ProviderOptions provider)
     private void HowToPay(PageWriter page, InvoiceDocument invoice)
     {
         if (provider.PaymentInstructions.Length == 0 && invoice.PaymentLink is null) return;
-        page.Y += page.Text("How to pay", 0, page.Y, page.Width, strong: true) + 4;
-        page.Y += page.Text(provider.PaymentInstructions, 0, page.Y, page.Width) + 4;
+        page.Block("How to pay", 0, page.Width, strong: true, after: 4);
+        page.Block(provider.PaymentInstructions, 0, page.Width, after: 4);
         if (invoice.PaymentLink is { } link)
-            page.Y += page.Text("Pay online: " + link, 0, page.Y, page.Width, strong: true, brush: XBrushes.DarkBlue);
+            page.Block("Pay online: " + link, 0, page.Width, strong: true, brush: XBrushes.DarkBlue);
     }
 
     private static void Stamp(PageWriter page, InvoiceStatus status)

@@ -6,8 +6,9 @@ using MikroNet.Features.Documents.Fonts;
 namespace MikroNet.Features.Documents.Rendering;
 
 /// <summary>
-/// One A4 page written top to bottom: text blocks, label/value lines, table rows and a stamp. Long free text
-/// (addresses, instructions, names) wraps within its column and pushes what follows down.
+/// A4 pages written top to bottom: text blocks, table rows and a stamp. Long free text (addresses, instructions,
+/// names) wraps within its column and pushes what follows down; a block or row that no longer fits starts a new page
+/// (an invoice with a hundred part payments lists them all).
 /// </summary>
 internal sealed class PageWriter : IDisposable
 {
@@ -20,27 +21,36 @@ internal sealed class PageWriter : IDisposable
     private static readonly XFont Stamp = new(EmbeddedFonts.Family, 54, XFontStyleEx.Bold);
     private static readonly XPen Rule = new(XColors.LightGray, 0.75);
 
-    private readonly XGraphics _gfx;
+    private readonly PdfDocument _document;
+    private XGraphics _gfx;
 
     public PageWriter(PdfDocument document)
     {
-        var page = document.AddPage();
-        page.Size = PageSize.A4;
-        _gfx = XGraphics.FromPdfPage(page);
-        Width = page.Width.Point - 2 * Margin;
-        Height = page.Height.Point;
+        _document = document;
+        _gfx = NewPage();
+        Width = _document.Pages[0].Width.Point - 2 * Margin;
+        Height = _document.Pages[0].Height.Point;
     }
 
     public double Width { get; }
     public double Height { get; }
     public double Y { get; set; } = Margin;
 
+    /// <summary>Wrapped text across the line at the current position (a new page first if it does not fit); advances Y.</summary>
+    public void Block(string text, double x, double width, bool strong = false, bool heading = false, XBrush? brush = null,
+        double after = 0)
+    {
+        if (text.Length == 0) return;
+        MakeRoom(Wrap(text, Font(strong, heading), width).Count * Font(strong, heading).GetHeight());
+        Y += Text(text, x, Y, width, strong, heading, brush) + after;
+    }
+
     /// <summary>Wrapped text in a column; returns the height it took.</summary>
     public double Text(string text, double x, double y, double width, bool strong = false, bool heading = false,
         XBrush? brush = null, bool right = false)
     {
         if (text.Length == 0) return 0;
-        var font = heading ? Heading : strong ? Strong : Body;
+        var font = Font(strong, heading);
         var lineHeight = font.GetHeight();
         var lines = Wrap(text, font, width);
         for (var i = 0; i < lines.Count; i++)
@@ -55,19 +65,21 @@ internal sealed class PageWriter : IDisposable
     /// <summary>A row of cells at the current line (x offsets and widths within the text area); advances Y.</summary>
     public void Row(IReadOnlyList<(string Text, double X, double Width, bool Right)> cells, bool strong = false)
     {
+        MakeRoom(cells.Max(c => Wrap(c.Text, Font(strong, false), c.Width).Count) * Font(strong, false).GetHeight());
         var height = cells.Max(c => Text(c.Text, c.X, Y, c.Width, strong, right: c.Right));
         Y += height + 4;
     }
 
     public void Line()
     {
+        MakeRoom(6);
         _gfx.DrawLine(Rule, Margin, Y, Margin + Width, Y);
         Y += 6;
     }
 
     public void Gap(double points) => Y += points;
 
-    /// <summary>A large rotated word across the upper page (PAID, VOID, REFUNDED), in a translucent colour.</summary>
+    /// <summary>A large rotated word across the upper first page (PAID, VOID, REFUNDED), translucent, drawn first so the text lies on it.</summary>
     public void StampWord(string word, XColor colour)
     {
         var state = _gfx.Save();
@@ -79,6 +91,23 @@ internal sealed class PageWriter : IDisposable
         _gfx.DrawRectangle(new XPen(XColor.FromArgb(110, colour), 4), box);
         _gfx.DrawString(word, Stamp, brush, box, XStringFormats.Center);
         _gfx.Restore(state);
+    }
+
+    private static XFont Font(bool strong, bool heading) => heading ? Heading : strong ? Strong : Body;
+
+    private void MakeRoom(double height)
+    {
+        if (Y + height <= Height - Margin || Y <= Margin) return;
+        _gfx.Dispose();
+        _gfx = NewPage();
+        Y = Margin;
+    }
+
+    private XGraphics NewPage()
+    {
+        var page = _document.AddPage();
+        page.Size = PageSize.A4;
+        return XGraphics.FromPdfPage(page);
     }
 
     /// <summary>Breaks at spaces and line breaks; a word wider than the column is broken where it must be.</summary>

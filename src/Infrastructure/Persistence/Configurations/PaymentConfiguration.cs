@@ -19,6 +19,10 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(p => p.IdempotencyKey).HasMaxLength(Limits.DefaultText);
         b.HasIndex(p => p.IdempotencyKey).IsUnique();
         b.HasIndex(p => p.InvoiceId);
+        // Reports (docs/reports.md): payments by date (revenue, collected, what was paid after an aging date),
+        // answered from the index alone.
+        b.HasIndex(p => new { p.PaymentDate, p.Status }).HasDatabaseName("ix_report_payments_date")
+            .IncludeProperties(p => new { p.InvoiceId, p.Amount, p.PaymentMethod });
     }
 }
 
