@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MikroNet.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MikroNetDb))]
-    [Migration("20261126192110_SeedValues")]
+    [Migration("20261126210203_SeedValues")]
     partial class SeedValues
     {
         /// <inheritdoc />
@@ -348,6 +348,12 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.HasIndex("DueDate")
                         .HasDatabaseName("ix_invoices_due_date");
 
+                    b.HasIndex("InvoiceDate")
+                        .HasDatabaseName("ix_report_invoices_open")
+                        .HasFilter("status IN ('pending', 'partially_paid', 'overdue')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("InvoiceDate"), new[] { "Id", "ClientId", "DueDate", "TotalAmount", "AmountPaid" });
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_number");
@@ -359,6 +365,11 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ClientId", "Status")
                         .HasDatabaseName("ix_invoices_client_id_status");
+
+                    b.HasIndex("InvoiceDate", "Status")
+                        .HasDatabaseName("ix_report_invoices_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("InvoiceDate", "Status"), new[] { "TotalAmount" });
 
                     b.HasIndex("NumberYear", "NumberSequence")
                         .IsUnique()
@@ -453,6 +464,11 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("InvoiceId")
                         .HasDatabaseName("ix_payments_invoice_id");
+
+                    b.HasIndex("PaymentDate", "Status")
+                        .HasDatabaseName("ix_report_payments_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PaymentDate", "Status"), new[] { "InvoiceId", "Amount", "PaymentMethod" });
 
                     b.ToTable("payments", null, t =>
                         {
