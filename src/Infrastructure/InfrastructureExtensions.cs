@@ -1,5 +1,6 @@
 using MikroNet.Infrastructure.LocalPostgres;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Notifications;
 using MikroNet.Infrastructure.Security;
 using MikroNet.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -45,8 +46,10 @@ public static class InfrastructureExtensions
 
         services.AddSingleton<IClock>(SystemClock.Instance);
 
+        connectionString = PostgresConnection.Tune(connectionString);
         services.AddDbContext<MikroNetDb>(o => o
             .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
+            .AddInterceptors(new OneConnectionPerScope())
             .UseSnakeCaseNamingConvention()
             // Soft-deleted clients are hidden on purpose; their subscriptions are only reached through them.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
@@ -62,6 +65,10 @@ public static class InfrastructureExtensions
         services.AddSingleton(sp => SigningKey.Load(
             sp.GetRequiredService<IOptions<AuthOptions>>().Value, builder.Environment, dataDirectory));
         services.AddScoped<TokenService>();
+        services.AddSingleton<RevokedTokens>();
+        services.AddSingleton<IDatabaseListener>(sp => sp.GetRequiredService<RevokedTokens>());
+        services.AddHostedService(sp => new DatabaseNotifications(connectionString,
+            sp.GetServices<IDatabaseListener>(), sp.GetRequiredService<ILogger<DatabaseNotifications>>()));
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtSetup>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddAuthorization();

@@ -3,8 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MikroNet.Infrastructure.Persistence;
 
-public sealed class MikroNetDb(DbContextOptions<MikroNetDb> options) : DbContext(options)
+public sealed class MikroNetDb : DbContext
 {
+    /// <summary>
+    /// No automatic savepoints: EF Core would wrap every SaveChanges inside an explicit transaction in
+    /// SAVEPOINT/RELEASE (two more round trips) so that the transaction could go on after a failed save, and no code
+    /// here goes on after one: a failed save ends the request and rolls the transaction back.
+    /// </summary>
+    public MikroNetDb(DbContextOptions<MikroNetDb> options) : base(options) => Database.AutoSavepointsEnabled = false;
+
     public DbSet<User> Users => Set<User>();
     public DbSet<UserToken> UserTokens => Set<UserToken>();
     public DbSet<Router> Routers => Set<Router>();

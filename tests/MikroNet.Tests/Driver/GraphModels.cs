@@ -22,8 +22,7 @@ public sealed record GqlQuery
     [JsonPropertyName("__schema")]
     public GqlSchema? Schema { get; init; }
 
-    /// <summary>Read as JSON: the report tests compare its lists with SQL rows field by field.</summary>
-    public JsonElement? Reports { get; init; }
+    public GqlReports? Reports { get; init; }
 }
 
 public sealed record GqlConnection<T>
@@ -139,4 +138,36 @@ public sealed record GqlUser
 public sealed record GqlSchema
 {
     public List<JsonElement>? Types { get; init; }
+}
+
+/// <summary>
+/// The reports: the summary and the MRR totals typed; the row lists (revenue, aging, collections, …) kept as JSON,
+/// because the report tests compare every list with SQL rows field by field (<c>ReportFixture.Rows</c>).
+/// </summary>
+public sealed record GqlReports
+{
+    public GqlReportSummary? Summary { get; init; }
+    public GqlMrrReport? Mrr { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Lists { get; init; }
+}
+
+public sealed record GqlReportSummary
+{
+    public string? AsOf { get; init; }
+    public string? Currency { get; init; }
+    public decimal? Mrr { get; init; }
+    public decimal? CollectedThisMonth { get; init; }
+    public decimal? Outstanding { get; init; }
+    public long? OverdueClients { get; init; }
+    public long? IsolatedClients { get; init; }
+    public long? FailingRouterChanges { get; init; }
+}
+
+public sealed record GqlMrrReport
+{
+    public decimal? Total { get; init; }
+    public long? ActiveClients { get; init; }
+    public JsonElement? Plans { get; init; }
 }

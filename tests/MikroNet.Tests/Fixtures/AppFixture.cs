@@ -1,6 +1,7 @@
 using Alba;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
+using Npgsql;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,15 @@ public class AppFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync();
-        Host = await AlbaHost.For<Program>(web =>
+        Host = await StartHostAsync();
+    }
+
+    /// <summary>
+    /// Another host on the same database, configured like <see cref="Host"/> plus the given settings (several hosts
+    /// of one deployment).
+    /// </summary>
+    public Task<IAlbaHost> StartHostAsync(params (string Key, string Value)[] overrides) =>
+        AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Testing");
             web.UseSetting("ConnectionStrings:Postgres", ConnectionString);
@@ -53,6 +62,7 @@ public class AppFixture : IAsyncLifetime
             // Routers in most tests are made up; ProvisioningFixture turns the outbox worker on against an emulator.
             web.UseSetting("Provisioning:WorkerEnabled", "false");
             foreach (var (key, value) in Settings()) web.UseSetting(key, value);
+            foreach (var (key, value) in overrides) web.UseSetting(key, value);
             web.ConfigureServices(services =>
             {
                 services.RemoveAll<IClock>();
@@ -60,14 +70,17 @@ public class AppFixture : IAsyncLifetime
                 ConfigureServices(services);
             });
         });
-    }
 
     public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        // Npgsql keeps idle connections of a pool for minutes; a run's many class databases would otherwise
-        // exhaust the test server's max_connections ("sorry, too many clients already").
-        await using (var connection = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(connection);
+        // Idle pooled connections would otherwise stay open for minutes after the class ends, and with every test
+        // class on one server they add up to max_connections (the host's pool uses the tuned connection string).
+        foreach (var cs in new[] { ConnectionString, PostgresConnection.Tune(ConnectionString) })
+        {
+            await using var connection = new NpgsqlConnection(cs);
+            NpgsqlConnection.ClearPool(connection);
+        }
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 

@@ -30,11 +30,11 @@ public class ReportFixture : AppFixture
     }
 
     /// <summary>Runs the selection inside `{ reports { … } }` as the admin; the `reports` object.</summary>
-    public async Task<JsonElement> GraphAsync(string query)
+    public async Task<GqlReports> GraphAsync(string query)
     {
         var answer = await Api.GraphAsync($"{{ reports {{ {query} }} }}");
         answer.HasErrors.ShouldBeFalse(answer.Text);
-        return answer.Data.Reports!.Value;
+        return answer.Data.Reports!;
     }
 
     /// <summary>Rows of an independent SQL statement, each cell as the CSV writes it.</summary>

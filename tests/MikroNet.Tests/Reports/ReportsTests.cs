@@ -134,7 +134,7 @@ public sealed class ReportsTests(ReportFixture app) : IClassFixture<ReportFixtur
 
         string[] graphFields = ["clientId", "name", "phoneNumber", "status", "routerName", "oldestDueDate", "daysPastDue", "openInvoices", "openBalance"];
         Flat(ReportFixture.Rows((await app.GraphAsync($"collections(asOf: \"{asOf}\") {{ {string.Join(' ', graphFields)} }}"))
-            .GetProperty("collections"), graphFields)).ShouldBe(Flat(expected));
+            .Lists!["collections"], graphFields)).ShouldBe(Flat(expected));
         var csv = await app.CsvAsync($"/reports/collections.csv?as_of={asOf}");
         csv[0].ShouldBe(["client_id", "name", "phone_number", "status", "router", "oldest_due_date", "days_past_due", "open_invoices", "open_balance"]);
         Flat(csv.Skip(1)).ShouldBe(Flat(expected.Select(r => r.Select((cell, i) => i == 1 && cell.StartsWith('=') ? "'" + cell : cell).ToArray())));
@@ -169,14 +169,13 @@ public sealed class ReportsTests(ReportFixture app) : IClassFixture<ReportFixtur
         var expected = await ExpectedMrrAsync();
 
         string[] fields = ["planId", "planName", "price", "periodMonths", "activeClients", "monthlyAmount"];
-        var mrr = (await app.GraphAsync($"mrr {{ total activeClients plans {{ {string.Join(' ', fields)} }} }}")).GetProperty("mrr");
-        Flat(ReportFixture.Rows(mrr.GetProperty("plans"), fields)).ShouldBe(Flat(expected));
+        var mrr = (await app.GraphAsync($"mrr {{ total activeClients plans {{ {string.Join(' ', fields)} }} }}")).Mrr!;
+        Flat(ReportFixture.Rows(mrr.Plans!.Value, fields)).ShouldBe(Flat(expected));
         var csv = await app.CsvAsync("/reports/mrr.csv");
         csv[0].ShouldBe(["plan_id", "plan", "price", "period_months", "active_clients", "monthly_amount"]);
         Flat(csv.Skip(1)).ShouldBe(Flat(expected));
-        var total = mrr;
-        total.GetProperty("total").GetDecimal().ShouldBe(expected.Sum(r => decimal.Parse(r[5], CultureInfo.InvariantCulture)));
-        total.GetProperty("activeClients").GetInt64().ShouldBe(expected.Sum(r => long.Parse(r[4], CultureInfo.InvariantCulture)));
+        mrr.Total.ShouldBe(expected.Sum(r => decimal.Parse(r[5], CultureInfo.InvariantCulture)));
+        mrr.ActiveClients.ShouldBe(expected.Sum(r => long.Parse(r[4], CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -195,16 +194,16 @@ public sealed class ReportsTests(ReportFixture app) : IClassFixture<ReportFixtur
         var failing = (long)(await app.RawAsync("SELECT count(*) FROM router_commands WHERE status <> 'done' AND last_error IS NOT NULL")).Single()[0]!;
 
         var summary = (await app.GraphAsync(
-            "summary { asOf currency mrr collectedThisMonth outstanding overdueClients isolatedClients failingRouterChanges }")).GetProperty("summary");
+            "summary { asOf currency mrr collectedThisMonth outstanding overdueClients isolatedClients failingRouterChanges }")).Summary!;
 
-        summary.GetProperty("asOf").GetString().ShouldBe("2026-11-25");
-        summary.GetProperty("currency").GetString().ShouldBe("IDR");
-        summary.GetProperty("mrr").GetDecimal().ShouldBe(mrr);
-        summary.GetProperty("collectedThisMonth").GetDecimal().ShouldBe(collected);
-        summary.GetProperty("outstanding").GetDecimal().ShouldBe(open.Sum(i => i.Balance));
-        summary.GetProperty("overdueClients").GetInt64().ShouldBe(overdue);
-        summary.GetProperty("isolatedClients").GetInt64().ShouldBe(isolated);
-        summary.GetProperty("failingRouterChanges").GetInt64().ShouldBe(failing);
+        summary.AsOf.ShouldBe("2026-11-25");
+        summary.Currency.ShouldBe("IDR");
+        summary.Mrr.ShouldBe(mrr);
+        summary.CollectedThisMonth.ShouldBe(collected);
+        summary.Outstanding.ShouldBe(open.Sum(i => i.Balance));
+        summary.OverdueClients.ShouldBe(overdue);
+        summary.IsolatedClients.ShouldBe(isolated);
+        summary.FailingRouterChanges.ShouldBe(failing);
         (overdue > 0 && isolated > 0 && failing == 6 && collected > 0).ShouldBeTrue();
     }
 
@@ -213,7 +212,7 @@ public sealed class ReportsTests(ReportFixture app) : IClassFixture<ReportFixtur
         string[] csvHeader, int[]? csvColumns = null)
     {
         var data = await app.GraphAsync($"{field} {{ {string.Join(' ', graphFields)} }}");
-        Flat(ReportFixture.Rows(data.GetProperty(field.Split('(', ' ')[0]), graphFields)).ShouldBe(Flat(expected));
+        Flat(ReportFixture.Rows(data.Lists![field.Split('(', ' ')[0]], graphFields)).ShouldBe(Flat(expected));
 
         var csv = await app.CsvAsync(csvUrl);
         csv[0].ShouldBe(csvHeader);

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using MikroNet.Tests.Graph;
+
+namespace MikroNet.RestBench;
+
+/// <summary>
+/// REST and GraphQL hot paths against the database alone, in one run on one machine:
+/// `dotnet run -c Release --project bench/RestBench [-- --clients 1000 --seconds 10 --connections 32 --list-clients 10000 --router-clients 100]`.
+/// Needs wrk and pgbench on PATH (Debian: apt-get install wrk postgresql).
+/// </summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        var folder = Path.Combine(Path.GetTempPath(), "mikronet-restbench-host-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+        Console.WriteLine($"{Environment.ProcessorCount} CPUs, {options.Clients} clients, wrk/pgbench -t{options.Threads} "
+            + $"-c{options.Connections} {options.Seconds}s; load before: {Uptime()}");
+
+        await using var db = await BenchDatabase.StartAsync();
+        var report = new Report(options);
+        await using (var host = await HostProcess.StartAsync(db.ConnectionString, folder, signingKey, []))
+        {
+            using var api = new BenchApi(host.Url);
+            await api.SignInAsync();
+            await GraphSeed.SeedAsync(db.ConnectionString, options.Clients, periods: 1, paymentsPerInvoice: 0);
+            await db.ExecAsync("VACUUM ANALYZE");
+            await Task.Delay(2000);
+            report.RssIdleStart = host.RssMiB();
+
+            var counts = await CountAsync(db, folder, signingKey, api.Token, options);
+            var environment = new Dictionary<string, string>
+            {
+                ["BENCH_TOKEN"] = api.Token, ["BENCH_CLIENTS"] = options.Clients.ToString(CultureInfo.InvariantCulture),
+            };
+            foreach (var scenario in Scenario.Hot)
+                report.Add(await RunAsync(scenario, host, db, environment, options, options.Connections), counts[scenario.Name]);
+
+            if (options.ListClients > options.Clients)
+            {
+                await GraphSeed.SeedAsync(db.ConnectionString, options.ListClients - options.Clients, periods: 1, paymentsPerInvoice: 0);
+                await db.ExecAsync("VACUUM ANALYZE");
+            }
+            var listBytes = Encoding.UTF8.GetByteCount(await api.GetTextAsync("/client"));
+            report.ListBytes = listBytes;
+            report.Add(await RunAsync(Scenario.List, host, db, environment, options, connections: 4), null);
+            await Task.Delay(5000);
+            report.RssIdleAfter = host.RssMiB();
+        }
+
+        if (options.RouterClients > 0)
+        {
+            await db.ExecAsync("CREATE DATABASE restbench_router");
+            var routerDb = db.Server.ConnectionString("restbench_router");
+            await using var host = await HostProcess.StartAsync(routerDb, folder, signingKey, []);
+            using var api = new BenchApi(host.Url);
+            await api.SignInAsync();
+            report.Router = await RouterLatency.MeasureAsync(api, options.RouterClients);
+        }
+
+        report.LoadAfter = Uptime();
+        report.Print();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        return report.TargetsMet ? 0 : 1;
+    }
+
+    /// <summary>Statements and pool checkouts per request, counted in an in-process host on the same database.</summary>
+    private static async Task<Dictionary<string, (double Statements, double Checkouts, List<string> Sample)>> CountAsync(
+        BenchDatabase db, string folder, string signingKey, string token, BenchOptions options)
+    {
+        var url = await InProcessHost.StartAsync(db.ConnectionString, folder, signingKey);
+        using var counter = new RequestCounter();
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var random = new Random(42);
+        var result = new Dictionary<string, (double, double, List<string>)>();
+        foreach (var scenario in Scenario.Hot)
+        {
+            const int requests = 50;
+            for (var i = 0; i < requests + 5; i++)
+            {
+                if (i == 5) counter.Take(); // warm-up: first-use compilation and pool filling are not per-request costs
+                using var request = scenario.Request(random.Next(1, options.Clients + 1), $"count-{scenario.Name}-{i}");
+                using var response = await http.SendAsync(request);
+                if (!response.IsSuccessStatusCode)
+                    throw new InvalidOperationException($"{scenario.Name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+            var (commands, checkouts) = counter.Take();
+            result[scenario.Name] = ((double)commands.Count / requests, (double)checkouts / requests, commands.Distinct().ToList());
+        }
+        return result;
+    }
+
+    private static async Task<ScenarioResult> RunAsync(Scenario scenario, HostProcess host, BenchDatabase db,
+        Dictionary<string, string> environment, BenchOptions options, int connections)
+    {
+        environment["BENCH_RUN"] = Guid.NewGuid().ToString("N")[..8];
+        await LoadGenerators.WrkAsync(host.Url, scenario.WrkScript, options.Threads, connections, 3, environment);
+        environment["BENCH_RUN"] = Guid.NewGuid().ToString("N")[..8];
+
+        var postmaster = ProcessStats.Postmaster(db.Server.DataDirectory);
+        await db.ResetStatementsAsync();
+        var hostCpu = host.CpuSeconds();
+        var dbCpu = ProcessStats.CpuSecondsWithChildren(postmaster);
+        using var sampler = new RssSampler(host.Pid);
+        var app = await LoadGenerators.WrkAsync(host.Url, scenario.WrkScript, options.Threads, connections, options.Seconds, environment);
+        var rssPeak = sampler.Stop();
+        var hostCpuPerRequest = (host.CpuSeconds() - hostCpu) / app.Requests * 1000;
+        var dbCpuPerRequest = (ProcessStats.CpuSecondsWithChildren(postmaster) - dbCpu) / app.Requests * 1000;
+        var statements = await db.StatementsAsync();
+
+        var dbCpuBefore = ProcessStats.CpuSecondsWithChildren(postmaster);
+        var alone = await LoadGenerators.PgBenchAsync(db.Port, BenchDatabase.Name, scenario.PgBenchScript, options.Threads,
+            connections, options.Seconds, options.Clients);
+        var aloneDbCpu = (ProcessStats.CpuSecondsWithChildren(postmaster) - dbCpuBefore) / alone.Requests * 1000;
+        return new ScenarioResult(scenario, connections, app, alone, hostCpuPerRequest, dbCpuPerRequest, aloneDbCpu,
+            statements.Sum(s => s.Calls) / (double)app.Requests, statements, rssPeak);
+    }
+
+    private static string Uptime() => File.ReadAllText("/proc/loadavg").Split(' ') is var f ? $"{f[0]} {f[1]} {f[2]}" : "";
+}

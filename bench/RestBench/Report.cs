@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace MikroNet.RestBench;
+
+internal sealed record ScenarioResult(Scenario Scenario, int Connections, LoadResult App, LoadResult Alone,
+    double HostCpuMs, double DbCpuMs, double AloneDbCpuMs, double DbStatements, List<(string Query, long Calls)> Statements,
+    double RssPeak);
+
+/// <summary>Collects the figures and prints them with the targets of issue 11.</summary>
+internal sealed class Report(BenchOptions options)
+{
+    private readonly List<(ScenarioResult Result, (double Statements, double Checkouts, List<string> Sample)? Counts)> _rows = [];
+
+    public double RssIdleStart { get; set; }
+    public double RssIdleAfter { get; set; }
+    public int ListBytes { get; set; }
+    public Dictionary<string, List<double>>? Router { get; set; }
+    public string LoadAfter { get; set; } = "";
+    public bool TargetsMet { get; private set; } = true;
+
+    public void Add(ScenarioResult result, (double, double, List<string>)? counts) => _rows.Add((result, counts));
+
+    public void Print()
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine("| work | MikroNet req/s | database alone /s | ratio | p50 | p99 | errors | statements/req (EF; PostgreSQL) | checkouts/req | host CPU/req | PostgreSQL CPU/req (alone) | peak RSS |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (r, counts) in _rows)
+        {
+            var ratio = r.App.Rate / r.Alone.Rate;
+            var hot = counts is not null;
+            Console.WriteLine(string.Format(c,
+                "| {0} (-c{1}) | {2:F0} | {3:F0} | {4:F2}x | {5:F1} ms | {6:F1} ms | {7} | {8}{9:F1} | {10} | {11:F2} ms | {12:F2} ms ({13:F2} ms) | {14:F0} MiB |",
+                r.Scenario.Title, r.Connections, r.App.Rate, r.Alone.Rate, ratio, r.App.P50, r.App.P99, r.App.Errors,
+                hot ? string.Format(c, "{0:F1}; ", counts!.Value.Statements) : "", r.DbStatements,
+                hot ? counts!.Value.Checkouts.ToString("F1", c) : "–", r.HostCpuMs, r.DbCpuMs, r.AloneDbCpuMs, r.RssPeak));
+            if (hot)
+            {
+                var met = ratio >= 0.5 && r.App.P99 <= 25 && r.App.Errors == 0 && r.RssPeak <= 200
+                    && (r.Scenario != Scenario.Details || counts!.Value.Statements <= 3);
+                TargetsMet &= met;
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine(string.Format(c, "host RSS: {0:F0} MiB idle after start, {1:F0} MiB idle after the load", RssIdleStart, RssIdleAfter));
+        Console.WriteLine(string.Format(c, "GET /client answer at {0} clients: {1:F1} MiB", options.ListClients, ListBytes / 1048576.0));
+        foreach (var (r, counts) in _rows)
+        {
+            Console.WriteLine($"\n{r.Scenario.Title}: statements per request as PostgreSQL counted them");
+            foreach (var (query, calls) in r.Statements.Take(8))
+                Console.WriteLine(string.Format(c, "  {0,6:F2}  {1}", calls / (double)r.App.Requests, OneLine(query)));
+            if (counts is { Sample: var sample })
+                foreach (var s in sample) Console.WriteLine("  EF: " + OneLine(s));
+        }
+        if (Router is not null)
+        {
+            Console.WriteLine();
+            foreach (var (kind, times) in Router)
+            {
+                times.Sort();
+                var p99 = times[(int)Math.Ceiling(times.Count * 0.99) - 1];
+                Console.WriteLine(string.Format(c, "change -> router, {0,-8}: n={1} p50 {2:F1} ms  p99 {3:F1} ms  max {4:F1} ms",
+                    kind, times.Count, times[times.Count / 2], p99, times[^1]));
+                TargetsMet &= p99 < 200;
+            }
+        }
+        Console.WriteLine($"\nload average after: {LoadAfter}");
+        Console.WriteLine(TargetsMet ? "targets met" : "TARGETS MISSED");
+    }
+
+    private static string OneLine(string sql)
+    {
+        var flat = string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length > 140 ? flat[..140] + "…" : flat;
+    }
+}

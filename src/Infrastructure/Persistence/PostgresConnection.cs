@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace MikroNet.Infrastructure.Persistence;
+
+/// <summary>What the host adds to the configured connection string, unless the operator set the key there.</summary>
+public static class PostgresConnection
+{
+    /// <summary>
+    /// No Reset On Close: a pooled connection is not reset with DISCARD ALL when it goes back to the pool, which
+    /// cost one round trip per checkout. Nothing here leaves session state behind: advisory locks and settings are
+    /// transaction-scoped (pg_advisory_xact_lock, set_config(…, true)), and Npgsql still rolls back an open transaction.
+    /// Max Auto Prepare: statements run at least twice are prepared on the server and stay prepared on the physical
+    /// connection across requests, so repeated requests skip parsing and planning.
+    /// </summary>
+    public static string Tune(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Configured(connectionString, "NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!Configured(connectionString, "MaxAutoPrepare")) builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Whether the string itself names the key, in any spelling Npgsql accepts ("No Reset On Close").</summary>
+    private static bool Configured(string connectionString, string compactKey)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", ""), compactKey, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Marks each host's LISTEN connection in pg_stat_activity, so a host can count the listening hosts.</summary>
+    public const string ListenerApplicationName = "mikronet-listen";
+
+    /// <summary>A connection of its own for LISTEN: outside the pool, with keepalives so a dead server is noticed.</summary>
+    public static string ForListening(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        Pooling = false,
+        KeepAlive = 15,
+        ApplicationName = ListenerApplicationName,
+    }.ConnectionString;
+}
