@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
-using Npgsql;
 using Xunit;
 
 namespace MikroNet.Tests.Fixtures;
