@@ -58,7 +58,7 @@ internal static class Program
             await using var host = await HostProcess.StartAsync(routerDb, folder, signingKey, []);
             using var api = new BenchApi(host.Url);
             await api.SignInAsync();
-            report.Router = await RouterLatency.MeasureAsync(api, options.RouterClients);
+            report.Router = await RouterLatency.MeasureAsync(api, routerDb, options.RouterClients);
         }
 
         report.LoadAfter = Uptime();

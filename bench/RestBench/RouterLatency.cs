@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MikroNet.RouterOsEmulator;
+using Npgsql;
 
 namespace MikroNet.RestBench;
 
@@ -10,7 +11,7 @@ namespace MikroNet.RestBench;
 /// </summary>
 internal static class RouterLatency
 {
-    public static async Task<Dictionary<string, List<double>>> MeasureAsync(BenchApi api, int clients)
+    public static async Task<Dictionary<string, List<double>>> MeasureAsync(BenchApi api, string connectionString, int clients)
     {
         await using var emulator = await RouterOsEmulator.RouterOsEmulator.StartAsync(
             new EmulatorOptions { Username = "bench", Password = "router-password" });
@@ -54,9 +55,17 @@ internal static class RouterLatency
             results["disable"].Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        var asOf = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd");
-        await api.SendAsync(HttpMethod.Post, "/invoices/enforce", new { as_of = asOf });
+        // A first invoice is never due before it is raised: move the other half's due dates back, then enforce today.
         var isolated = ids.Skip(half).ToList();
+        await using (var conn = new NpgsqlConnection(connectionString))
+        {
+            await conn.OpenAsync();
+            await using var overdue = new NpgsqlCommand(
+                "UPDATE invoices SET due_date = current_date - 30 WHERE client_id = ANY(@ids)", conn);
+            overdue.Parameters.AddWithValue("ids", isolated.Select(c => c.Id).ToArray());
+            await overdue.ExecuteNonQueryAsync();
+        }
+        await api.SendAsync(HttpMethod.Post, "/invoices/enforce", new { });
         await Until(() => isolated.All(c => emulator.FindSecret(c.Name)!.Disabled), "isolated clients disabled");
         foreach (var (id, name) in isolated)
         {

@@ -17,7 +17,7 @@ public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<Respons
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         // One statement (joins): a client's tree is a few dozen rows, so the single query beats four round trips.
-        var client = await db.Clients.AsNoTracking()
+        var client = await db.Clients.AsNoTracking().AsSingleQuery()
             .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.Payments)
             .SingleOrDefaultAsync(c => c.Id == req.Id, ct);
         if (client is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
