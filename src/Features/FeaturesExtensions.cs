@@ -3,6 +3,7 @@ using FastEndpoints;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
 using MikroNet.Features.Documents;
+using MikroNet.Features.Payments;
 using MikroNet.Features.Provisioning;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -27,6 +28,7 @@ public static class FeaturesExtensions
         builder.Services.AddBilling();
         builder.Services.AddProvisioning();
         builder.Services.AddDocuments();
+        builder.Services.AddPayments();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

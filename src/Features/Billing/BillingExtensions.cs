@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing.DailyRun;
 using MikroNet.Features.Billing.Enforce;
 using MikroNet.Features.Billing.GenerateInvoices;
+using MikroNet.Features.Billing.Payments;
 using MikroNet.Infrastructure.Time;
 using NodaTime;
 
@@ -18,6 +19,7 @@ public static class BillingExtensions
             sp.GetRequiredService<IOptions<BillingOptions>>().Value.Zone));
         services.AddScoped<InvoiceGenerator>();
         services.AddScoped<Enforcer>();
+        services.AddScoped<PaymentBook>();
         // One instance serves as the hosted service and as what the CLI and tests call RunDueAsync on.
         services.AddSingleton<BillingService>();
         services.AddHostedService(sp => sp.GetRequiredService<BillingService>());

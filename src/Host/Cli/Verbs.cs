@@ -10,6 +10,7 @@ internal static class Verbs
         ["migrate"] = MigrateAsync,
         ["billing"] = BillingVerbs.RunAsync,
         ["routers"] = RoutersVerb.RunAsync,
+        ["payments"] = PaymentsVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && All.ContainsKey(args[0]);

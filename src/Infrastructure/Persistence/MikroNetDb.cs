@@ -21,6 +21,8 @@ public sealed class MikroNetDb : DbContext
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceNumberCounter> InvoiceNumberCounters => Set<InvoiceNumberCounter>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentLink> PaymentLinks => Set<PaymentLink>();
+    public DbSet<GatewayEvent> GatewayEvents => Set<GatewayEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<RouterCommand> RouterCommands => Set<RouterCommand>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -19,6 +19,9 @@ public static class SnakeCaseEnums
         Add<InvoiceStatus>(builder);
         Add<PaymentMethod>(builder);
         Add<PaymentStatus>(builder);
+        Add<PaymentLinkStatus>(builder);
+        Add<GatewayEventSource>(builder);
+        Add<GatewayEventVerdict>(builder);
         Add<RouterCommandKind>(builder);
         Add<OutboxStatus>(builder);
     }

@@ -114,6 +114,16 @@ public sealed record GqlInvoice
     public int? ClientId { get; init; }
     public GqlClient? Client { get; init; }
     public List<GqlPayment>? Payments { get; init; }
+    public List<GqlPaymentLink>? PaymentLinks { get; init; }
+}
+
+public sealed record GqlPaymentLink
+{
+    public string? Gateway { get; init; }
+    public string? Url { get; init; }
+    public string? Status { get; init; }
+    public decimal? Amount { get; init; }
+    public string? ExpiresAt { get; init; }
 }
 
 public sealed record GqlPayment

@@ -2,10 +2,8 @@ using System.Text.Json;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using MikroNet.Features.Billing.Payments;
 using MikroNet.Features.Common;
-using MikroNet.Features.Provisioning;
-using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -18,7 +16,7 @@ namespace MikroNet.Features.Billing.RecordPayment;
 /// first one answered and records nothing; the same key with another request is a 409. Paying the last overdue
 /// invoice in full restores an isolated client (a sync_secret re-enables the secret).
 /// </summary>
-public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<BillingOptions> options)
+public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook book)
     : Endpoint<Request, Envelope<Response>>
 {
     public const string IdempotencyScope = "invoice-payment";
@@ -34,7 +32,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
         var now = clock.Now;
         var today = clock.Today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var invoice = await Data.LockInvoiceAsync(db, req.Id, ct);
+        var invoice = await book.LockInvoiceAsync(req.Id, ct);
         if (invoice is null) ThrowError($"Invoice {req.Id} was not found.", StatusCodes.Status404NotFound);
 
         var fingerprint = req.Fingerprint();
@@ -48,40 +46,16 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
             return;
         }
 
-        if (invoice.Status == InvoiceStatus.Void)
-            ThrowError("This invoice is void and takes no payments.", StatusCodes.Status409Conflict);
-        if (req.Amount <= 0)
-            AddError(r => r.Amount!, "Amount must be greater than 0.");
-        else if (req.Amount > invoice.Balance)
-            AddError(r => r.Amount!, invoice.Balance == 0
-                ? "This invoice is paid in full."
-                : $"Amount must not exceed the open balance of {invoice.Balance:0.##}.");
+        var refusal = PaymentBook.Refusal(invoice, req.Amount!.Value);
+        if (refusal?.Kind == PaymentRefusalKind.Void) ThrowError(refusal.Message, StatusCodes.Status409Conflict);
+        if (refusal is not null) AddError(r => r.Amount!, refusal.Message);
         var paymentDate = req.PaymentDate ?? today;
         if (paymentDate > today) AddError(r => r.PaymentDate!, "Payment date must not be in the future.");
         ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
 
-        var payment = new Payment
-        {
-            InvoiceId = invoice.Id,
-            Amount = req.Amount!.Value,
-            PaymentDate = paymentDate,
-            PaymentMethod = RecordPayment.Validator.Methods[req.PaymentMethod!],
-            Status = PaymentStatus.Success,
-            Reference = req.Reference,
-            IdempotencyKey = req.IdempotencyKey,
-            RecordedByUserId = User.UserId(),
-            CreatedAt = now,
-        };
-        await db.Payments.AddAsync(payment, ct);
-        invoice.AmountPaid += payment.Amount;
-        invoice.Status = invoice.Balance == 0 ? InvoiceStatus.Paid
-            : invoice.Status == InvoiceStatus.Overdue ? InvoiceStatus.Overdue
-            : InvoiceStatus.PartiallyPaid;
-        invoice.UpdatedAt = now;
-        var restored = invoice.Status == InvoiceStatus.Paid && await RestoreClientAsync(invoice, today, now, ct);
-        db.Audit(User, now, "payment.recorded", "invoice", invoice.Id,
-            new { payment_id = payment.Id, payment.Amount, method = req.PaymentMethod, invoice_status = invoice.Status });
-
+        var (payment, restored) = await book.PostAsync(invoice, new PaymentEntry(req.Amount.Value, paymentDate,
+            RecordPayment.Validator.Methods[req.PaymentMethod!], req.Reference, req.IdempotencyKey, User.UserId()),
+            User, now, today, ct);
         var body = JsonSerializer.Serialize(new Envelope<Response>("Payment recorded successfully",
             new Response(PaymentView.From(payment), InvoiceView.From(invoice), restored)), Json.Options);
         if (req.IdempotencyKey is not null)
@@ -97,19 +71,5 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await Send.StringAsync(body, StatusCodes.Status201Created, "application/json", ct);
-    }
-
-    private async Task<bool> RestoreClientAsync(Invoice invoice, NodaTime.LocalDate today, NodaTime.Instant now,
-        CancellationToken ct)
-    {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == invoice.ClientId, ct);
-        if (client?.IsolatedAt is null || client.RouterId is null) return false;
-        if (await Data.HasOtherOverdueAsync(db, client.Id, invoice.Id, today, options.Value.GraceDays, ct)) return false;
-        var before = ClientRouterState.Of(client);
-        client.IsolatedAt = null;
-        client.UpdatedAt = now;
-        db.QueueRouterChanges(now, client, before);
-        db.Audit(User, now, "client.restored", "client", client.Id, new { invoice_id = invoice.Id });
-        return true;
     }
 }

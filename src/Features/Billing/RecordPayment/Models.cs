@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FastEndpoints;
 using FluentValidation;
+using MikroNet.Features.Billing.Payments;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
@@ -48,14 +49,6 @@ public sealed class Validator : Validator<Request>
 }
 
 public sealed record Response(PaymentView Payment, InvoiceView Invoice, bool ClientRestored);
-
-public sealed record PaymentView(int PaymentId, decimal Amount, string PaymentStatus, LocalDate PaymentDate,
-    string PaymentMethod, string? Reference)
-{
-    public static PaymentView From(Payment p) =>
-        new(p.Id, p.Amount, SnakeCaseEnums.ToSnakeCase(p.Status), p.PaymentDate,
-            SnakeCaseEnums.ToSnakeCase(p.PaymentMethod), p.Reference);
-}
 
 public sealed record InvoiceView(int InvoiceId, string Number, int ClientId, decimal TotalAmount, decimal AmountPaid,
     decimal Balance, string InvoiceStatus)

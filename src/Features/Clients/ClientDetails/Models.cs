@@ -1,5 +1,7 @@
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Features.Billing.Payments;
+using MikroNet.Features.Payments;
 using NodaTime;
 
 namespace MikroNet.Features.Clients.ClientDetails;
@@ -20,17 +22,11 @@ public sealed record SubscriptionView(int SubscriptionId, int PlanId, LocalDate 
 }
 
 public sealed record InvoiceView(int InvoiceId, string Number, LocalDate InvoiceDate, LocalDate DueDate,
-    decimal TotalAmount, decimal AmountPaid, decimal Balance, string InvoiceStatus, List<PaymentView> Payments)
+    decimal TotalAmount, decimal AmountPaid, decimal Balance, string InvoiceStatus, List<PaymentView> Payments,
+    List<PaymentLinkView> PaymentLinks)
 {
     public static InvoiceView From(Invoice i) =>
         new(i.Id, i.Number, i.InvoiceDate, i.DueDate, i.TotalAmount, i.AmountPaid, i.Balance,
-            SnakeCaseEnums.ToSnakeCase(i.Status), i.Payments.OrderBy(p => p.Id).Select(PaymentView.From).ToList());
-}
-
-public sealed record PaymentView(int PaymentId, decimal Amount, string PaymentStatus, LocalDate PaymentDate,
-    string PaymentMethod, string? Reference)
-{
-    public static PaymentView From(Payment p) =>
-        new(p.Id, p.Amount, SnakeCaseEnums.ToSnakeCase(p.Status), p.PaymentDate,
-            SnakeCaseEnums.ToSnakeCase(p.PaymentMethod), p.Reference);
+            SnakeCaseEnums.ToSnakeCase(i.Status), i.Payments.OrderBy(p => p.Id).Select(PaymentView.From).ToList(),
+            i.PaymentLinks.OrderBy(l => l.Id).Select(PaymentLinkView.From).ToList());
 }

@@ -16,6 +16,7 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
     private BatchLoader<int, IReadOnlyList<SubscriptionRow>>? _subscriptions;
     private BatchLoader<int, IReadOnlyList<InvoiceRow>>? _invoices;
     private BatchLoader<int, IReadOnlyList<PaymentRow>>? _payments;
+    private BatchLoader<int, IReadOnlyList<PaymentLinkRow>>? _links;
     private BatchLoader<int, decimal>? _balances;
     private BatchLoader<int, bool>? _overdue;
     private BatchLoader<int, PlanRow?>? _plans;
@@ -33,6 +34,10 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
     public BatchLoader<int, IReadOnlyList<PaymentRow>> PaymentsByInvoice => _payments ??= Lists(
         ids => db.Payments.Where(p => ids.Contains(p.InvoiceId)).OrderBy(p => p.PaymentDate).ThenBy(p => p.Id)
             .Select(Projections.Payment), p => p.InvoiceId);
+
+    public BatchLoader<int, IReadOnlyList<PaymentLinkRow>> PaymentLinksByInvoice => _links ??= Lists(
+        ids => db.PaymentLinks.Where(l => ids.Contains(l.InvoiceId)).OrderBy(l => l.Id).Select(Projections.PaymentLink),
+        l => l.InvoiceId);
 
     /// <summary>What a client still owes: the open balance of invoices that are not paid or void.</summary>
     public BatchLoader<int, decimal> OutstandingByClient => _balances ??= new(async (ids, ct) =>

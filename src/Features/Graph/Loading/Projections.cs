@@ -15,6 +15,9 @@ public static class Projections
     public static readonly Expression<Func<Invoice, InvoiceRow>> Invoice = i => new InvoiceRow(
         i.Id, i.ClientId, i.SubscriptionId, i.Number, i.InvoiceDate, i.DueDate, i.TotalAmount, i.AmountPaid, i.Status);
 
+    public static readonly Expression<Func<PaymentLink, PaymentLinkRow>> PaymentLink = l => new PaymentLinkRow(
+        l.InvoiceId, l.Gateway, l.Url, l.Amount, l.Status, l.ExpiresAt);
+
     public static readonly Expression<Func<Payment, PaymentRow>> Payment = p => new PaymentRow(
         p.Id, p.InvoiceId, p.Amount, p.PaymentDate, p.PaymentMethod, p.Status, p.Reference);
 

@@ -33,3 +33,6 @@ public sealed record PlanRow(int PlanId, string Name, decimal Price, int PeriodM
 public sealed record RouterRow(int RouterId, string Name, string Host, int Port, bool UseTls);
 
 public sealed record UserRow(int UserId, string Username, UserRole Role);
+
+public sealed record PaymentLinkRow(
+    int InvoiceId, string Gateway, string Url, decimal Amount, PaymentLinkStatus Status, Instant ExpiresAt);

@@ -42,3 +42,8 @@ public sealed class UserRoleType : EnumerationGraphType<UserRole>
 {
     public UserRoleType() => Name = "UserRole";
 }
+
+public sealed class PaymentLinkStatusType : EnumerationGraphType<PaymentLinkStatus>
+{
+    public PaymentLinkStatusType() => Name = "PaymentLinkStatus";
+}

@@ -27,5 +27,9 @@ public sealed class InvoiceType : ObjectGraphType<InvoiceRow>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentType>>>>("payments")
             .Resolve(c => c.Loaders().PaymentsByInvoice.Load(c.Source.InvoiceId))
             .FieldType.WithComplexityImpact(1, 2);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentLinkType>>>>("paymentLinks")
+            .Description("Online payment links (Midtrans, Xendit) opened for this invoice, oldest first.")
+            .Resolve(c => c.Loaders().PaymentLinksByInvoice.Load(c.Source.InvoiceId))
+            .FieldType.WithComplexityImpact(1, 2);
     }
 }

@@ -19,6 +19,10 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(p => p.IdempotencyKey).HasMaxLength(Limits.DefaultText);
         b.HasIndex(p => p.IdempotencyKey).IsUnique();
         b.HasIndex(p => p.InvoiceId);
+        b.Property(p => p.Gateway).HasMaxLength(Limits.Name);
+        b.Property(p => p.GatewayMethod).HasMaxLength(Limits.Name);
+        // A gateway transaction pays once, however often and however concurrently it is notified.
+        b.HasIndex(p => new { p.Gateway, p.Reference }).IsUnique().HasFilter("gateway IS NOT NULL");
         // Reports (docs/reports.md): payments by date (revenue, collected, what was paid after an aging date),
         // answered from the index alone.
         b.HasIndex(p => new { p.PaymentDate, p.Status }).HasDatabaseName("ix_report_payments_date")

@@ -25,6 +25,7 @@ public sealed class Invoice
     public Instant CreatedAt { get; set; }
     public Instant UpdatedAt { get; set; }
     public List<Payment> Payments { get; set; } = [];
+    public List<PaymentLink> PaymentLinks { get; set; } = [];
 
     public decimal Balance => TotalAmount - AmountPaid;
 }

@@ -12,6 +12,12 @@ public sealed class Payment
     public PaymentMethod PaymentMethod { get; set; }
     public PaymentStatus Status { get; set; }
     public string? Reference { get; set; }
+
+    /// <summary>The gateway that collected the payment (midtrans, xendit); Reference is then its transaction id.</summary>
+    public string? Gateway { get; set; }
+
+    /// <summary>The gateway's own payment method (qris, bank_transfer, EWALLET…), shown as gateway:method.</summary>
+    public string? GatewayMethod { get; set; }
     public string? IdempotencyKey { get; set; }
     public int? RecordedByUserId { get; set; }
     public Instant CreatedAt { get; set; }

@@ -232,6 +232,90 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.GatewayEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gateway");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("order_id");
+
+                    b.Property<int?>("PaymentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_id");
+
+                    b.Property<int?>("PaymentLinkId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_link_id");
+
+                    b.Property<Instant?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Instant>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<string>("TransactionStatus")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("transaction_status");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gateway_events");
+
+                    b.HasIndex("Gateway", "OrderId")
+                        .HasDatabaseName("ix_gateway_events_gateway_order_id");
+
+                    b.HasIndex("Verdict", "ReceivedAt")
+                        .HasDatabaseName("ix_gateway_events_verdict_received_at");
+
+                    b.ToTable("gateway_events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_gateway_events_verdict", "verdict IN ('received', 'applied', 'ignored', 'rejected')");
+                        });
+                });
+
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -418,6 +502,16 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Gateway")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gateway");
+
+                    b.Property<string>("GatewayMethod")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gateway_method");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
@@ -462,6 +556,11 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.HasIndex("InvoiceId")
                         .HasDatabaseName("ix_payments_invoice_id");
 
+                    b.HasIndex("Gateway", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_gateway_reference")
+                        .HasFilter("gateway IS NOT NULL");
+
                     b.HasIndex("PaymentDate", "Status")
                         .HasDatabaseName("ix_report_payments_date");
 
@@ -474,6 +573,89 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_payments_method", "payment_method IN ('cash', 'bank_transfer', 'e_wallet', 'credit_card', 'other')");
 
                             t.HasCheckConstraint("ck_payments_status", "status IN ('success', 'refunded')");
+                        });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.PaymentLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Instant>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gateway");
+
+                    b.Property<string>("GatewayReference")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("gateway_reference");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_links");
+
+                    b.HasIndex("Gateway", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_links_gateway_external_id");
+
+                    b.HasIndex("InvoiceId", "Gateway")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_links_one_open")
+                        .HasFilter("status = 'open'");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_payment_links_status_created_at");
+
+                    b.ToTable("payment_links", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payment_links_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_payment_links_status", "status IN ('open', 'paid', 'expired', 'cancelled', 'failed', 'refunded')");
                         });
                 });
 
@@ -878,6 +1060,18 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Navigation("Invoice");
                 });
 
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.PaymentLink", b =>
+                {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Invoice", "Invoice")
+                        .WithMany("PaymentLinks")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_links_invoices_invoice_id");
+
+                    b.Navigation("Invoice");
+                });
+
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.RouterCommand", b =>
                 {
                     b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Client", "Client")
@@ -938,6 +1132,8 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Invoice", b =>
                 {
+                    b.Navigation("PaymentLinks");
+
                     b.Navigation("Payments");
                 });
 

@@ -1,0 +1,14 @@
+using MikroNet.Infrastructure.Persistence.Entities;
+using NodaTime;
+
+namespace MikroNet.Features.Billing.Payments;
+
+/// <summary>What a caller of the money path knows about a payment; Gateway is null for one typed in by an operator.</summary>
+public sealed record PaymentEntry(decimal Amount, LocalDate PaymentDate, PaymentMethod Method, string? Reference,
+    string? IdempotencyKey = null, int? RecordedByUserId = null, string? Gateway = null, string? GatewayMethod = null);
+
+public sealed record PostedPayment(Payment Payment, bool ClientRestored);
+
+public enum PaymentRefusalKind { Void, Amount }
+
+public sealed record PaymentRefusal(PaymentRefusalKind Kind, string Message);
