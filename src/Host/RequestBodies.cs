@@ -46,7 +46,7 @@ internal static class RequestBodies
                 request.ContentLength = EmptyObject.Length;
                 request.ContentType = MediaTypeNames.Application.Json;
             }
-            else if (first == 'n' && IsJson(request))
+            else if (first == 'n' && IsJson(request) && await IsNullAsync(request.Body, http.RequestAborted))
             {
                 await ProblemWriter.WriteAsync(http, Problem.Create(http, StatusCodes.Status400BadRequest,
                     "The body must be a JSON object, not null.", [new FieldError(JsonErrors.Body, "The body must be a JSON object, not null.")]));
@@ -66,6 +66,17 @@ internal static class RequestBodies
             foreach (var b in buffer.AsSpan(0, read))
                 if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return b;
         return null;
+    }
+
+    /// <summary>Whether the whole body is the JSON literal null (other text starting with n is left to the JSON reader).</summary>
+    private static async Task<bool> IsNullAsync(Stream body, CancellationToken ct)
+    {
+        var buffer = new byte[64];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
+        body.Position = 0;
+        return length < buffer.Length && System.Text.Encoding.ASCII.GetString(buffer, 0, length).Trim(' ', '\t', '\r', '\n') == "null";
     }
 
     private static bool IsJson(HttpRequest request) =>
