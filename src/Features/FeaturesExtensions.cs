@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using FastEndpoints;
 using MikroNet.Features.Billing;
+using MikroNet.Features.Common;
 using MikroNet.Features.Documents;
 using MikroNet.Features.Payments;
 using MikroNet.Features.Provisioning;
@@ -14,7 +14,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
 using Microsoft.Extensions.Primitives;
 
@@ -41,9 +40,10 @@ public static class FeaturesExtensions
                     Window = TimeSpan.FromMinutes(1),
                 }));
             o.OnRejected = (context, ct) => new ValueTask(Results.Problem(
-                title: "Too many login attempts", detail: "Wait a minute before trying again.",
+                detail: "Too many login attempts; wait a minute before trying again.",
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext));
         });
+        builder.Services.AddSingleton<IProblemDetailsService, ProblemWriter>();
         return builder;
     }
 
@@ -52,17 +52,30 @@ public static class FeaturesExtensions
         app.UseRateLimiter();
         app.UseFastEndpoints(c =>
         {
-            c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            c.Serializer.Options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+            Json.Configure(c.Serializer.Options);
             c.Validation.UsePropertyNamingPolicy = true;
             c.Binding.UsePropertyNamingPolicy = true;
             // Query and route values (GET /invoices/generate?as_of=2026-12-20) are ISO dates like the JSON ones.
             c.Binding.ValueParserFor<LocalDate>(ParseLocalDate);
             c.Binding.ValueParserFor(typeof(LocalDate?), ParseLocalDate);
-            c.Errors.UseProblemDetails();
+            c.Binding.JsonExceptionTransformer = JsonErrors.ToFailure;
+            c.Binding.FailureMessage = (type, _, _) => BindingFailure(type);
+            c.Errors.ContentType = Problem.MediaType;
+            c.Errors.ProducesMetadataType = typeof(Problem);
+            c.Errors.GeneralErrorsField = Problem.GeneralErrors;
+            c.Errors.ResponseBuilder = Problem.FromFailures;
         });
         return app;
     }
+
+    /// <summary>A route or query value that does not parse; in words, without CLR type names.</summary>
+    private static string BindingFailure(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(LocalDate) => "must be a date written yyyy-MM-dd.",
+        var t when t == typeof(bool) => "must be true or false.",
+        var t when t == typeof(int) || t == typeof(long) => "must be a whole number in range.",
+        _ => "has the wrong format.",
+    };
 
     private static ParseResult ParseLocalDate(StringValues input)
     {

@@ -27,6 +27,9 @@ var app = builder.Build();
 if (Verbs.IsVerb(args)) return await Verbs.RunAsync(app, args);
 
 await app.MigrateOnStartAsync();
+app.UseProblemResponses();
+app.UseRequestBodyRules();
+app.UseRouting();
 app.UseDatabaseErrorMapping();
 app.UseAuthentication();
 app.UseAuthorization();

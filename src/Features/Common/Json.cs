@@ -4,11 +4,21 @@ using NodaTime.Serialization.SystemTextJson;
 
 namespace MikroNet.Features.Common;
 
-/// <summary>The REST answer's JSON settings, for bodies stored to be replayed byte for byte (idempotency).</summary>
+/// <summary>
+/// The REST API's JSON settings, in one place: FastEndpoints' serializer is configured with <see cref="Configure"/>,
+/// and <see cref="Options"/> (the same settings) writes bodies stored to be replayed byte for byte (idempotency)
+/// and problem-details answers written outside FastEndpoints.
+/// </summary>
 public static class Json
 {
-    public static readonly JsonSerializerOptions Options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.MaxDepth = JsonErrors.MaxDepth;
+        options.Converters.Add(new TextConverter());
+        options.Converters.Add(new MoneyConverter());
+        return options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+    }
 }

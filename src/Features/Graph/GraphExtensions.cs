@@ -24,6 +24,7 @@ public static class GraphExtensions
             .AddSchema<GraphSchema>()
             .AddGraphTypes(typeof(GraphSchema).Assembly)
             .AddSystemTextJson()
+            .AddErrorInfoProvider<GraphErrors>()
             .ConfigureSchema(s =>
             {
                 s.RegisterTypeMapping<LocalDate, LocalDateGraphType>();

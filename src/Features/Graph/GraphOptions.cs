@@ -18,4 +18,13 @@ public sealed class GraphOptions
 
     /// <summary>Page size when neither `first` nor `last` is given.</summary>
     [Range(1, 100_000)] public int DefaultPageSize { get; set; } = 10;
+
+    /// <summary>Longest list in an argument or a variable (`in: [...]`, `or: [...]`, `order: [...]`).</summary>
+    [Range(1, 1_000_000)] public int MaxListLength { get; set; } = 1_000;
+
+    /// <summary>Most objects and operations in one `where` (`{ name: { eq: "x" } }` counts 2).</summary>
+    [Range(1, 1_000_000)] public int MaxFilterNodes { get; set; } = 500;
+
+    /// <summary>Deepest nesting of objects and lists in an argument or a variable.</summary>
+    [Range(1, 64)] public int MaxInputDepth { get; set; } = 16;
 }

@@ -12,7 +12,7 @@ public static class OpenInvoicesSql
         later AS (
             SELECT invoice_id, sum(amount) AS amount
             FROM payments
-            WHERE status = 'completed' AND payment_date > @as_of
+            WHERE status = 'success' AND payment_date > @as_of
             GROUP BY invoice_id),
         open_invoices AS (
             SELECT i.id, i.client_id, i.due_date, i.total_amount - i.amount_paid + coalesce(l.amount, 0) AS balance

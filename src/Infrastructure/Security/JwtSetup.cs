@@ -31,8 +31,7 @@ internal sealed class JwtSetup(SigningKey key, IClock clock) : IConfigureNamedOp
         {
             OnTokenValidated = RejectRevokedAsync,
             OnChallenge = ChallengeAsProblemAsync,
-            OnForbidden = context => Problem(context.HttpContext, StatusCodes.Status403Forbidden,
-                "Forbidden", "Your role may not do this."),
+            OnForbidden = context => Problem(context.HttpContext, StatusCodes.Status403Forbidden, "Your role may not do this."),
         };
     }
 
@@ -41,13 +40,13 @@ internal sealed class JwtSetup(SigningKey key, IClock clock) : IConfigureNamedOp
     {
         context.HandleResponse();
         context.Response.Headers.WWWAuthenticate = "Bearer";
-        return Problem(context.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized",
+        return Problem(context.HttpContext, StatusCodes.Status401Unauthorized,
             context.AuthenticateFailure is null ? "A bearer token is required (POST /auth/login)."
                 : "The bearer token is invalid, expired or revoked.");
     }
 
-    private static Task Problem(HttpContext http, int status, string title, string detail) =>
-        Results.Problem(title: title, detail: detail, statusCode: status).ExecuteAsync(http);
+    private static Task Problem(HttpContext http, int status, string detail) =>
+        Results.Problem(detail: detail, statusCode: status).ExecuteAsync(http);
 
     /// <summary>
     /// The in-memory set answers while it is current; while the LISTEN connection is down the database does, so a

@@ -40,7 +40,7 @@ public sealed class BillingEndToEndTests(AppFixture app) : IClassFixture<AppFixt
         var paidInvoice = subscriptions[1].Invoices[0];
         paidInvoice.InvoiceStatus.ShouldBe("paid");
         paidInvoice.Payments.Count.ShouldBe(2);
-        paidInvoice.Payments[0].PaymentStatus.ShouldBe("completed");
+        paidInvoice.Payments[0].PaymentStatus.ShouldBe("success");
         paidInvoice.Payments[0].PaymentMethod.ShouldBe("cash");
         paidInvoice.Payments[0].PaymentDate.ShouldBe(new LocalDate(2026, 11, 25));
 

@@ -41,6 +41,16 @@ public class GraphFixture : AppFixture, IAsyncLifetime
         var response = await Api.GraphAsync(query, variables);
         return new GraphAnswer(response, Sql.Statements());
     }
+
+    /// <summary>POSTs a body as given (JSON a serializer would refuse to write, such as 10,000 levels deep).</summary>
+    public async Task<GraphAnswer> PostRawAsync(string json)
+    {
+        await Api.AdminTokenAsync();
+        Sql.Reset();
+        var response = await Api.SendGraphAsync(HttpMethod.Post, "/graphql",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        return new GraphAnswer(response, Sql.Statements());
+    }
 }
 
 public sealed record GraphAnswer(GraphResponse Response, IReadOnlyList<string> Statements)

@@ -72,7 +72,7 @@ public static class GraphSeed
         INSERT INTO seeded_invoices SELECT id FROM ins;
 
         INSERT INTO payments (invoice_id, amount, payment_date, payment_method, status, reference, created_at)
-        SELECT i.id, 50000, i.invoice_date + k, CASE WHEN k % 2 = 0 THEN 'bank_transfer' ELSE 'cash' END, 'completed',
+        SELECT i.id, 50000, i.invoice_date + k, CASE WHEN k % 2 = 0 THEN 'bank_transfer' ELSE 'cash' END, 'success',
                'REF-' || i.id || '-' || k, now()
         FROM invoices i JOIN seeded_invoices x ON x.id = i.id, generate_series(1, @payments) k;
         """;

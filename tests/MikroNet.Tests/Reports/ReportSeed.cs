@@ -79,24 +79,24 @@ public static class ReportSeed
                status, 'RPT-' || id || '-' || k, now()
         FROM (
             SELECT i.id, i.client_id, 0 AS k, i.total_amount AS amount, i.invoice_date + i.client_id % 20 AS payment_date,
-                   'completed' AS status, (i.client_id * 7 + s.period_index * 3) % 10 AS h
+                   'success' AS status, (i.client_id * 7 + s.period_index * 3) % 10 AS h
             FROM invoices i JOIN subscriptions s ON s.id = i.subscription_id
             UNION ALL
             SELECT i.id, i.client_id, k, round(i.total_amount / 2, 2) + CASE WHEN k = 2 THEN i.total_amount - 2 * round(i.total_amount / 2, 2) ELSE 0 END,
-                   i.invoice_date + CASE k WHEN 1 THEN 2 ELSE 30 END, 'completed', (i.client_id * 7 + s.period_index * 3) % 10
+                   i.invoice_date + CASE k WHEN 1 THEN 2 ELSE 30 END, 'success', (i.client_id * 7 + s.period_index * 3) % 10
             FROM invoices i JOIN subscriptions s ON s.id = i.subscription_id, generate_series(1, 2) k
             UNION ALL
             SELECT i.id, i.client_id, 3, 10000, i.invoice_date + 1, 'refunded', (i.client_id * 7 + s.period_index * 3) % 10
             FROM invoices i JOIN subscriptions s ON s.id = i.subscription_id
             UNION ALL
-            SELECT i.id, i.client_id, 4, round(i.total_amount / 2, 2), i.invoice_date + 5, 'completed', (i.client_id * 7 + s.period_index * 3) % 10
+            SELECT i.id, i.client_id, 4, round(i.total_amount / 2, 2), i.invoice_date + 5, 'success', (i.client_id * 7 + s.period_index * 3) % 10
             FROM invoices i JOIN subscriptions s ON s.id = i.subscription_id
         ) planned
         WHERE payment_date <= @today
           AND ((h BETWEEN 0 AND 4 AND k = 0) OR (h = 5 AND k IN (1, 2, 3)) OR (h = 6 AND k = 4));
 
         UPDATE invoices i SET amount_paid = x.paid
-        FROM (SELECT invoice_id, sum(amount) AS paid FROM payments WHERE status = 'completed' GROUP BY invoice_id) x
+        FROM (SELECT invoice_id, sum(amount) AS paid FROM payments WHERE status = 'success' GROUP BY invoice_id) x
         WHERE x.invoice_id = i.id;
         UPDATE invoices SET status = CASE
             WHEN amount_paid = total_amount THEN 'paid'

@@ -20,7 +20,7 @@ public sealed class ReportsTests(ReportFixture app) : IClassFixture<ReportFixtur
     {
         var sums = (await app.SqlAsync("""
             SELECT to_char(payment_date, 'YYYY-MM'), count(*), sum(amount) FROM payments
-            WHERE status = 'completed' AND payment_date >= @from AND payment_date <= @to GROUP BY 1
+            WHERE status = 'success' AND payment_date >= @from AND payment_date <= @to GROUP BY 1
             """, ("from", DateOnly.Parse(from)), ("to", DateOnly.Parse(to)))).ToDictionary(r => r[0]);
         var expected = new List<string[]>();
         for (var m = new DateOnly(DateOnly.Parse(from).Year, DateOnly.Parse(from).Month, 1); m <= DateOnly.Parse(to); m = m.AddMonths(1))
@@ -37,7 +37,7 @@ public sealed class ReportsTests(ReportFixture app) : IClassFixture<ReportFixtur
     [Fact]
     public async Task RevenueByMethodPlanRouter_GeneratedData_EqualsIndependentSql()
     {
-        const string paid = "p.status = 'completed' AND p.payment_date BETWEEN date '2026-01-01' AND date '2026-10-31'";
+        const string paid = "p.status = 'success' AND p.payment_date BETWEEN date '2026-01-01' AND date '2026-10-31'";
         var byMethod = await app.SqlAsync($"SELECT payment_method, payment_method, count(*), sum(amount) FROM payments p WHERE {paid} GROUP BY 1 ORDER BY 1");
         var byPlan = await app.SqlAsync($"""
             SELECT pl.id, pl.name, count(*), sum(p.amount) FROM payments p, invoices i, subscriptions s, plans pl
@@ -69,7 +69,7 @@ public sealed class ReportsTests(ReportFixture app) : IClassFixture<ReportFixtur
             """)).ToDictionary(r => r[0]);
         var collected = (await app.SqlAsync("""
             SELECT to_char(payment_date, 'YYYY-MM'), count(*), sum(amount) FROM payments
-            WHERE status = 'completed' AND payment_date BETWEEN date '2025-11-15' AND date '2026-11-25' GROUP BY 1
+            WHERE status = 'success' AND payment_date BETWEEN date '2025-11-15' AND date '2026-11-25' GROUP BY 1
             """)).ToDictionary(r => r[0]);
         var expected = new List<string[]>();
         for (var m = new DateOnly(2025, 11, 1); m <= Today; m = m.AddMonths(1))
@@ -184,7 +184,7 @@ public sealed class ReportsTests(ReportFixture app) : IClassFixture<ReportFixtur
         var open = await OpenInvoicesAsync(Today);
         var mrr = (await ExpectedMrrAsync()).Sum(r => decimal.Parse(r[5], CultureInfo.InvariantCulture));
         var collected = (decimal)(await app.RawAsync(
-            "SELECT sum(amount) FROM payments WHERE status = 'completed' AND payment_date >= @first AND payment_date <= @today",
+            "SELECT sum(amount) FROM payments WHERE status = 'success' AND payment_date >= @first AND payment_date <= @today",
             ("first", new DateOnly(Today.Year, Today.Month, 1)), ("today", Today))).Single()[0]!;
         var invoices = await app.RawAsync("SELECT i.client_id, i.status, i.due_date FROM invoices i JOIN clients c ON c.id = i.client_id WHERE c.deleted_at IS NULL");
         var overdue = invoices.Where(i => (string)i[1]! == "overdue"
@@ -229,7 +229,7 @@ public sealed class ReportsTests(ReportFixture app) : IClassFixture<ReportFixtur
     private async Task<List<OpenInvoice>> OpenInvoicesAsync(DateOnly asOf) =>
         [.. (await app.RawAsync("""
             SELECT i.client_id, i.due_date, i.total_amount - coalesce((SELECT sum(p.amount) FROM payments p
-                WHERE p.invoice_id = i.id AND p.status = 'completed' AND p.payment_date <= @as_of), 0)
+                WHERE p.invoice_id = i.id AND p.status = 'success' AND p.payment_date <= @as_of), 0)
             FROM invoices i WHERE i.status <> 'void' AND i.invoice_date <= @as_of
             """, ("as_of", asOf)))
             .Select(r => new OpenInvoice((int)r[0]!, (DateOnly)r[1]!, asOf.DayNumber - ((DateOnly)r[1]!).DayNumber, (decimal)r[2]!))

@@ -26,7 +26,7 @@ public sealed class Endpoint(MikroNetDb db, IPasswordHasher<User> hasher, TokenS
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Username == req.Username, ct);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Username.ToLower() == req.Username.ToLower(), ct);
         var verdict = user is null
             ? PasswordVerificationResult.Failed
             : hasher.VerifyHashedPassword(user, user.PasswordHash, req.Password);

@@ -33,7 +33,7 @@ public sealed class Endpoint(MikroNetDb db, IPasswordHasher<User> hasher, IClock
             if (User.Identity?.IsAuthenticated != true) ThrowError("Only an admin may register users.", StatusCodes.Status401Unauthorized);
             if (!User.IsInRole(Common.Roles.Admin)) ThrowError("Only an admin may register users.", StatusCodes.Status403Forbidden);
         }
-        if (await db.Users.AnyAsync(u => u.Username == req.Username, ct))
+        if (await db.Users.AnyAsync(u => u.Username.ToLower() == req.Username.ToLower(), ct))
             ThrowError(r => r.Username, "This username is taken.", StatusCodes.Status409Conflict);
 
         var user = new User

@@ -41,7 +41,7 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options)
             Amount = entry.Amount,
             PaymentDate = entry.PaymentDate,
             PaymentMethod = entry.Method,
-            Status = PaymentStatus.Completed,
+            Status = PaymentStatus.Success,
             Reference = entry.Reference,
             IdempotencyKey = entry.IdempotencyKey,
             Gateway = entry.Gateway,

@@ -23,7 +23,8 @@ public sealed record SubscriptionView(int SubscriptionId, int PlanId, LocalDate 
 }
 
 public sealed record InvoiceView(int InvoiceId, string Number, LocalDate InvoiceDate, LocalDate DueDate,
-    decimal TotalAmount, decimal AmountPaid, decimal Balance, [property: EnumValues(typeof(InvoiceStatus))] string InvoiceStatus, List<PaymentView> Payments,
+    decimal TotalAmount, decimal AmountPaid, decimal Balance, [property: EnumValues(typeof(InvoiceStatus))] string InvoiceStatus,
+    List<PaymentView> Payments,
     List<PaymentLinkView> PaymentLinks)
 {
     public static InvoiceView From(Invoice i) =>

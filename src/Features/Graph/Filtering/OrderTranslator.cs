@@ -19,7 +19,7 @@ public static class OrderTranslator
             foreach (var (name, value) in fields)
             {
                 if (value is not SortDirection direction) continue;
-                var field = definition.Find(name) is { Sortable: true } f ? f : throw new ExecutionError($"Cannot sort by '{name}'.");
+                var field = definition.Find(name) is { Sortable: true } f ? f : throw new ExecutionError($"Cannot sort by '{name}'.") { Code = "INVALID_ORDER" };
                 expression = Call(expression, field.Selector, ordered, direction == SortDirection.Desc);
                 ordered = true;
             }

@@ -62,8 +62,8 @@ internal static class GraphEndpoint
             return;
         }
 
-        // A document that does not parse is left to the executer, which reports the syntax error.
-        var (document, operation) = Parse(graphRequest);
+        // A document with a syntax error is left to the executer, which reports it with its location.
+        var (document, operation, parseError) = Parse(graphRequest);
         if (isGet && operation is { Operation: not OperationType.Query })
         {
             http.Response.Headers.Allow = "POST";
@@ -72,11 +72,16 @@ internal static class GraphEndpoint
             return;
         }
 
-        var maxDepth = http.RequestServices.GetRequiredService<IOptions<GraphOptions>>().Value.MaxDepth;
-        if (document is not null && operation is not null && QueryDepth.Of(document, operation) is var depth && depth > maxDepth)
+        var options = http.RequestServices.GetRequiredService<IOptions<GraphOptions>>().Value;
+        var refusal = parseError
+            ?? (document is null ? null : await InputLimits.CheckAsync(document, graphRequest.Variables, options))
+            ?? (document is not null && operation is not null && QueryDepth.Of(document, operation) is var depth && depth > options.MaxDepth
+                ? new ExecutionError($"The query is {depth} levels deep; at most {options.MaxDepth} are allowed (GraphQL:MaxDepth).")
+                    { Code = "MAX_DEPTH" }
+                : null);
+        if (refusal is not null)
         {
-            await WriteErrorAsync(http, mediaType, mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
-                $"The query is {depth} levels deep; at most {maxDepth} are allowed (GraphQL:MaxDepth).", "MAX_DEPTH");
+            await WriteAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult { Errors = [refusal] });
             return;
         }
 
@@ -93,29 +98,37 @@ internal static class GraphEndpoint
         });
 
         // A request that never executed (syntax, validation, variables) is the client's error.
-        var status = !result.Executed && mediaType == MediaTypes.GraphQLResponse
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
-        await WriteAsync(http, mediaType, status, result);
+        await WriteAsync(http, mediaType, result.Executed ? StatusCodes.Status200OK : RequestErrorStatus(mediaType), result);
     }
 
-    /// <summary>The document and the operation the request selects; nulls when it does not parse or select one.</summary>
-    private static (GraphQLDocument?, GraphQLOperationDefinition?) Parse(GraphRequest request)
+    /// <summary>GraphQL over HTTP: a request that cannot execute is 400 in graphql-response+json, 200 in plain JSON.</summary>
+    private static int RequestErrorStatus(string mediaType) =>
+        mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
+    /// <summary>
+    /// The document and the operation the request selects; nulls when it does not parse or select one. A document
+    /// nested deeper than the parser allows (128 levels) is refused here, before any of it is walked.
+    /// </summary>
+    private static (GraphQLDocument?, GraphQLOperationDefinition?, ExecutionError?) Parse(GraphRequest request)
     {
         GraphQLDocument document;
         try
         {
             document = Parser.Parse(request.Query, new ParserOptions { Ignore = IgnoreOptions.All });
         }
-        catch (GraphQLSyntaxErrorException)
+        catch (GraphQLMaxDepthExceededException)
         {
-            return (null, null);
+            return (null, null, new ExecutionError("The document is nested too deeply to parse.") { Code = "DOCUMENT_TOO_DEEP" });
+        }
+        catch (GraphQLParserException)
+        {
+            return (null, null, null);
         }
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         var chosen = request.OperationName is { } name
             ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
             : operations.Count == 1 ? operations[0] : null;
-        return (document, chosen);
+        return (document, chosen, null);
     }
 
     private static Task WriteErrorAsync(HttpContext http, string mediaType, int status, string message, string code) =>

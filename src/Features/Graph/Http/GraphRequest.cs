@@ -25,9 +25,9 @@ internal sealed record GraphRequest(string Query, string? OperationName, Inputs?
         {
             body = await JsonDocument.ParseAsync(http.Body, cancellationToken: http.HttpContext.RequestAborted);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return (null, "The body is not valid JSON.");
+            return (null, DepthExceeded(e) ? $"The body is nested more than {JsonDepth} levels deep." : "The body is not valid JSON.");
         }
         using (body)
         {
@@ -70,11 +70,16 @@ internal sealed record GraphRequest(string Query, string? OperationName, Inputs?
                 _ => (null, $"'{name}' must be a JSON object."),
             };
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return (null, $"'{name}' is not valid JSON.");
+            return (null, DepthExceeded(e) ? $"'{name}' is nested more than {JsonDepth} levels deep." : $"'{name}' is not valid JSON.");
         }
     }
+
+    /// <summary>System.Text.Json's default reader depth, which bounds every walk of the variables.</summary>
+    private const int JsonDepth = 64;
+
+    private static bool DepthExceeded(JsonException e) => e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }

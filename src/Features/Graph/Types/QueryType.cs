@@ -24,7 +24,8 @@ public sealed class QueryType : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<ClientSortInput>>>("order"))
             .ResolveAsync(async c =>
             {
-                var filtered = Db(c).Clients.AsNoTracking().ApplyWhere(c.GetArgument<object?>("where"), EntityFilters.Client);
+                var filtered = Db(c).Clients.AsNoTracking()
+                    .ApplyWhere(c.GetArgument<object?>("where"), EntityFilters.Client, Options(c).MaxFilterNodes);
                 var ordered = filtered.ApplyOrder(c.GetArgument<object?>("order"), EntityFilters.Client, x => x.Id);
                 return await Pager.PageAsync(ordered.Select(Projections.Client), filtered.CountAsync, PageRequest.From(c), Options(c),
                     c.CancellationToken);
@@ -40,7 +41,8 @@ public sealed class QueryType : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<InvoiceSortInput>>>("order"))
             .ResolveAsync(async c =>
             {
-                var filtered = Db(c).Invoices.AsNoTracking().ApplyWhere(c.GetArgument<object?>("where"), EntityFilters.Invoice);
+                var filtered = Db(c).Invoices.AsNoTracking()
+                    .ApplyWhere(c.GetArgument<object?>("where"), EntityFilters.Invoice, Options(c).MaxFilterNodes);
                 var ordered = filtered.ApplyOrder(c.GetArgument<object?>("order"), EntityFilters.Invoice, x => x.Id);
                 return await Pager.PageAsync(ordered.Select(Projections.Invoice), filtered.CountAsync, PageRequest.From(c), Options(c),
                     c.CancellationToken);

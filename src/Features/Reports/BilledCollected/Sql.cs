@@ -11,7 +11,7 @@ public static class Sql
             FROM invoices WHERE status <> 'void' AND invoice_date BETWEEN @from AND @to GROUP BY 1),
         collected AS (
             SELECT date_trunc('month', payment_date)::date AS month, count(*) AS payments, sum(amount) AS amount
-            FROM payments WHERE status = 'completed' AND payment_date BETWEEN @from AND @to GROUP BY 1)
+            FROM payments WHERE status = 'success' AND payment_date BETWEEN @from AND @to GROUP BY 1)
         SELECT to_char(m.month, 'YYYY-MM'), coalesce(b.invoices, 0), coalesce(b.amount, 0),
                coalesce(c.payments, 0), coalesce(c.amount, 0)
         FROM months m LEFT JOIN billed b USING (month) LEFT JOIN collected c USING (month)

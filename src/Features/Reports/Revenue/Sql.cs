@@ -15,7 +15,7 @@ public static class Sql
         _ => ByRouter,
     };
 
-    private const string Paid = "p.status = 'completed' AND p.payment_date BETWEEN @from AND @to";
+    private const string Paid = "p.status = 'success' AND p.payment_date BETWEEN @from AND @to";
 
     private const string ByMonth = $"""
         WITH months AS (

@@ -14,7 +14,7 @@ public static class Sql
         SELECT
             (SELECT coalesce(sum(x.amount), 0) FROM ({Mrr.Sql.ByPlan}) AS x (plan_id, name, price, months, clients, amount)),
             (SELECT coalesce(sum(amount), 0) FROM payments
-             WHERE status = 'completed' AND payment_date BETWEEN date_trunc('month', @as_of::date)::date AND @as_of),
+             WHERE status = 'success' AND payment_date BETWEEN date_trunc('month', @as_of::date)::date AND @as_of),
             (SELECT coalesce(sum(balance), 0) FROM open_invoices WHERE balance > 0),
             (SELECT count(*) FROM clients c WHERE c.deleted_at IS NULL AND EXISTS (
                 SELECT 1 FROM invoices i WHERE i.client_id = c.id AND invoice_is_overdue(i.status, i.due_date, @as_of, @grace))),

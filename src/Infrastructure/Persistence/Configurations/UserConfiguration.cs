@@ -12,7 +12,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.ToTable(t => t.HasCheckConstraint("ck_users_role", $"role IN ({SnakeCaseEnums.SqlList<UserRole>()})"));
         b.Property(u => u.Username).HasMaxLength(Limits.Username);
         b.Property(u => u.PasswordHash).HasMaxLength(Limits.LongText);
-        b.HasIndex(u => u.Username).IsUnique();
+        // Unique without regard to case ("Admin" next to "admin" is refused): a unique index on lower(username),
+        // created by the SeedValues migration in SQL because EF Core cannot model an expression index.
         b.HasMany(u => u.Tokens).WithOne(t => t.User).HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

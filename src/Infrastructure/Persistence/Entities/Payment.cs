@@ -25,4 +25,5 @@ public sealed class Payment
 
 public enum PaymentMethod { Cash, BankTransfer, EWallet, CreditCard, Other }
 
-public enum PaymentStatus { Completed, Refunded }
+/// <summary>`success` as in the seed's payment example; `refunded` when taken back.</summary>
+public enum PaymentStatus { Success, Refunded }

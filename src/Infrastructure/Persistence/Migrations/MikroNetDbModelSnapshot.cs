@@ -572,7 +572,7 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_payments_method", "payment_method IN ('cash', 'bank_transfer', 'e_wallet', 'credit_card', 'other')");
 
-                            t.HasCheckConstraint("ck_payments_status", "status IN ('completed', 'refunded')");
+                            t.HasCheckConstraint("ck_payments_status", "status IN ('success', 'refunded')");
                         });
                 });
 
@@ -967,10 +967,6 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_users");
-
-                    b.HasIndex("Username")
-                        .IsUnique()
-                        .HasDatabaseName("ix_users_username");
 
                     b.ToTable("users", null, t =>
                         {

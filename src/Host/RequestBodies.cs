@@ -1,0 +1,86 @@
+using System.Net.Mime;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+using MikroNet.Features.Common;
+
+namespace MikroNet.Host;
+
+/// <summary>
+/// Rules every REST body obeys before routing sees it: no larger than `Http:MaxRequestBodyBytes` (413); an empty
+/// body, whatever its content type, is read as `{}` so that bodiless routes ignore it and routes whose fields are all
+/// optional (`POST /invoices/enforce`) take their defaults; a JSON `null` where an object is expected is a 400, never
+/// an empty update. `/graphql` keeps its own rules (GraphQL over HTTP).
+/// </summary>
+internal static class RequestBodies
+{
+    public const long DefaultMaxBytes = 2 * 1024 * 1024;
+
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
+
+    public static WebApplication UseRequestBodyRules(this WebApplication app)
+    {
+        var maxBytes = app.Configuration.GetValue("Http:MaxRequestBodyBytes", DefaultMaxBytes);
+        app.Use(async (http, next) =>
+        {
+            var request = http.Request;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = maxBytes;
+            if (request.ContentLength > maxBytes)
+            {
+                await ProblemWriter.WriteAsync(http, Problem.Create(http, StatusCodes.Status413PayloadTooLarge,
+                    $"The request body is larger than {maxBytes} bytes (Http:MaxRequestBodyBytes)."));
+                return;
+            }
+            if (request.Path.StartsWithSegments("/graphql")
+                || (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && request.ContentType is null)
+            {
+                await next(http);
+                return;
+            }
+
+            request.EnableBuffering();
+            var first = await FirstNonWhitespaceAsync(request.Body, http.RequestAborted);
+            request.Body.Position = 0;
+            if (first is null)
+            {
+                request.Body = new MemoryStream(EmptyObject, writable: false);
+                request.ContentLength = EmptyObject.Length;
+                request.ContentType = MediaTypeNames.Application.Json;
+            }
+            else if (first == 'n' && IsJson(request) && await IsNullAsync(request.Body, http.RequestAborted))
+            {
+                await ProblemWriter.WriteAsync(http, Problem.Create(http, StatusCodes.Status400BadRequest,
+                    "The body must be a JSON object, not null.", [new FieldError(JsonErrors.Body, "The body must be a JSON object, not null.")]));
+                return;
+            }
+            await next(http);
+        });
+        return app;
+    }
+
+    /// <summary>The first byte that is not JSON whitespace, or null when the body is empty or blank.</summary>
+    private static async Task<byte?> FirstNonWhitespaceAsync(Stream body, CancellationToken ct)
+    {
+        var buffer = new byte[256];
+        int read;
+        while ((read = await body.ReadAsync(buffer, ct)) > 0)
+            foreach (var b in buffer.AsSpan(0, read))
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return b;
+        return null;
+    }
+
+    /// <summary>Whether the whole body is the JSON literal null (other text starting with n is left to the JSON reader).</summary>
+    private static async Task<bool> IsNullAsync(Stream body, CancellationToken ct)
+    {
+        var buffer = new byte[64];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
+        body.Position = 0;
+        return length < buffer.Length && System.Text.Encoding.ASCII.GetString(buffer, 0, length).Trim(' ', '\t', '\r', '\n') == "null";
+    }
+
+    private static bool IsJson(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && (type.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
+            || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+}
