@@ -27,7 +27,7 @@ internal sealed class ErrorResponses : IOperationProcessor
         foreach (var code in implied) operation.Responses.TryAdd(code.ToString(), new OpenApiResponse());
 
         var problem = context.SchemaGenerator.GenerateWithReference<JsonSchema>(
-            typeof(FastEndpoints.ProblemDetails).ToContextualType(), context.SchemaResolver);
+            typeof(MikroNet.Features.Common.Problem).ToContextualType(), context.SchemaResolver);
         problem.ActualSchema.Description = "Every error answer (RFC 9457): type, title, status, instance (the route), " +
             "trace_id (quote it when reporting a problem), detail, and errors naming the fields at fault.";
         foreach (var (code, response) in operation.Responses)

@@ -42,6 +42,10 @@ public sealed class OpenApiCoverageTests(AppFixture app) : IClassFixture<AppFixt
                      select $"{operation.Name} {path.Name} {response.Name}").ToList();
 
         plain.ShouldBeEmpty();
+        var problem = (await DocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty("Problem")
+            .GetProperty("properties");
+        problem.EnumerateObject().Select(p => p.Name)
+            .ShouldBe(["type", "title", "status", "detail", "instance", "trace_id", "errors"], ignoreOrder: true);
     }
 
     [Fact]
