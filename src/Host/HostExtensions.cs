@@ -1,32 +1,11 @@
-using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MikroNet.Infrastructure.Persistence;
 
 namespace MikroNet.Host;
 
 internal static class HostExtensions
 {
-    public static IHostApplicationBuilder AddApiDocs(this IHostApplicationBuilder builder)
-    {
-        builder.Services.SwaggerDocument(o =>
-        {
-            o.ShortSchemaNames = true;
-            o.DocumentSettings = s =>
-            {
-                s.Title = "MikroNet REST API";
-                s.Version = "v1";
-            };
-        });
-        return builder;
-    }
-
-    /// <summary>The OpenAPI document at /swagger/v1/swagger.json, browsable at /swagger.</summary>
-    public static WebApplication UseApiDocs(this WebApplication app)
-    {
-        app.UseSwaggerGen();
-        return app;
-    }
-
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -34,9 +13,13 @@ internal static class HostExtensions
         return app;
     }
 
-    /// <summary>On by default with the private PostgreSQL; with a configured server, `migrate` is explicit.</summary>
+    /// <summary>
+    /// On by default with the private PostgreSQL; with a configured server, `migrate` is explicit, and the readiness
+    /// check runs once at start so that the log says at once when migrations are missing.
+    /// </summary>
     public static async Task MigrateOnStartAsync(this WebApplication app)
     {
         if (app.Configuration.GetValue<bool>("Database:MigrateOnStart")) await MigrationRunner.MigrateAsync(app.Services);
+        else await app.Services.GetRequiredService<DatabaseReadiness>().CheckHealthAsync(new HealthCheckContext());
     }
 }

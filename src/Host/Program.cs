@@ -2,10 +2,17 @@ using MikroNet.Features;
 using MikroNet.Features.Dashboard;
 using MikroNet.Features.Graph;
 using MikroNet.Host;
+using MikroNet.Host.ApiDocs;
 using MikroNet.Host.Cli;
 using MikroNet.Infrastructure;
 
+if (Verbs.RefuseStrayArgument(args) is { } refused) return refused;
 var builder = WebApplication.CreateBuilder(args);
+if (!Verbs.IsVerb(args) && PortCheck.FirstPortInUse(builder.Configuration) is { } portInUse)
+{
+    Console.Error.WriteLine(portInUse);
+    return 1;
+}
 
 // A private PostgreSQL when no connection string is configured; stopped when the host stops.
 await using var localPostgres = await builder.StartLocalPostgresWhenUnconfiguredAsync(BootLog.Create());

@@ -4,7 +4,6 @@ using MikroNet.Infrastructure.Persistence.Notifications;
 using MikroNet.Infrastructure.Security;
 using MikroNet.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +29,7 @@ public static class InfrastructureExtensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionStringName))) return null;
 
         var options = builder.Configuration.GetSection(LocalPostgresOptions.Section).Get<LocalPostgresOptions>() ?? new();
-        var folder = DataPaths.Resolve(options.DataDirectory, builder.Environment.ContentRootPath);
+        var folder = DataPaths.Resolve(options.DataDirectory);
         var server = await LocalPostgresServer.StartAsync(options, folder, logger);
         await server.EnsureDatabaseAsync(options.Database);
         builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = server.ConnectionString(options.Database);
@@ -55,10 +54,8 @@ public static class InfrastructureExtensions
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
 
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
-        var dataDirectory = DataPaths.Resolve(storage.DataDirectory, builder.Environment.ContentRootPath);
-        services.AddDataProtection()
-            .SetApplicationName("MikroNet")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        var dataDirectory = DataPaths.Resolve(storage.DataDirectory);
+        services.AddKeyFolder(builder.Logging, Path.Combine(dataDirectory, "keys"));
         services.AddSingleton<SecretProtector>();
 
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -73,7 +70,8 @@ public static class InfrastructureExtensions
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddAuthorization();
 
-        services.AddHealthChecks().AddDbContextCheck<MikroNetDb>("database", tags: ["ready"]);
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: ["ready"]);
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 using MikroNet.RouterOsEmulator;
 
 // Standalone: dotnet run --project tests/RouterOsEmulator -- --port 8728 --user admin --password secret [--tls] [--no-empty] [--legacy-login]
@@ -35,7 +36,17 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-await using var emulator = await RouterOsEmulator.StartAsync(options);
+RouterOsEmulator emulator;
+try
+{
+    emulator = await RouterOsEmulator.StartAsync(options);
+}
+catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+{
+    await Console.Error.WriteLineAsync($"Port {options.Port} is already in use; pick another with --port N.");
+    return 1;
+}
+await using var running = emulator;
 Console.WriteLine($"RouterOS emulator listening on {options.Address}:{emulator.Port} as {options.Username}"
     + (options.Tls ? $" (TLS, SHA-256 {emulator.CertificateFingerprint})" : string.Empty)
     + (options.EmptyReply ? string.Empty : ", without !empty")

@@ -66,14 +66,24 @@ public sealed partial class RouterOsEmulator : IAsyncDisposable
         }
 
         var listener = new TcpListener(Options.Address, Port);
-        // The previous run's connections linger in TIME_WAIT on this port.
-        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        AllowRebindOverTimeWait(listener.Server);
         listener.Start(backlog: 512);
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         _listener = listener;
         _accepting = new CancellationTokenSource();
         _acceptLoop = AcceptLoopAsync(listener, _accepting.Token);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The previous run's connections linger in TIME_WAIT on this port, which only SO_REUSEADDR lets a listener
+    /// bind over. .NET's ReuseAddress option also sets SO_REUSEPORT on Linux, which would let two listeners share
+    /// a port silently; the plain socket option keeps "address already in use" for a port someone listens on.
+    /// </summary>
+    private static void AllowRebindOverTimeWait(Socket socket)
+    {
+        const int solSocket = 1, soReuseAddr = 2; // Linux values
+        if (OperatingSystem.IsLinux()) socket.SetRawSocketOption(solSocket, soReuseAddr, BitConverter.GetBytes(1));
     }
 
     /// <summary>Stops listening and resets every open connection, like a router going down.</summary>

@@ -1,12 +1,13 @@
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
+using MikroNet.Features.Common;
 
 namespace MikroNet.Features.Clients;
 
 /// <summary>A client as REST shows it: the seed's fields first, then ours. The PPP password is never shown.</summary>
 public sealed record ClientView(int ClientId, string Name, string PhoneNumber, string Address, string PppSecretName,
-    int? RouterId, int? PlanId, string Status, bool AutoRenew, ProvisioningView Provisioning, Instant CreatedAt,
+    int? RouterId, int? PlanId, [property: EnumValues("active", "disabled", "isolated")] string Status, bool AutoRenew, ProvisioningView Provisioning, Instant CreatedAt,
     Instant UpdatedAt)
 {
     public static ClientView From(Client c) =>
@@ -16,4 +17,4 @@ public sealed record ClientView(int ClientId, string Name, string PhoneNumber, s
             c.CreatedAt, c.UpdatedAt);
 }
 
-public sealed record ProvisioningView(string State, string? LastError);
+public sealed record ProvisioningView([property: EnumValues(typeof(ProvisioningState))] string State, string? LastError);

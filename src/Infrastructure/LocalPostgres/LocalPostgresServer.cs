@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -8,21 +9,26 @@ namespace MikroNet.Infrastructure.LocalPostgres;
 /// <summary>
 /// A private PostgreSQL cluster for development and tests: initdb once, start on loopback, stop on dispose.
 /// Authentication is "trust" because the server listens on 127.0.0.1 only and has no Unix socket.
+/// The process that uses the cluster holds an exclusive lock on <see cref="LockFile"/>; the kernel releases it when
+/// that process ends, even by SIGKILL. A server found running with the lock free was left by a killed process:
+/// it is adopted and stopped at the end like one started here. With the lock held by another process (a CLI verb
+/// next to the running host) the server is used and left running.
 /// </summary>
 public sealed class LocalPostgresServer : IAsyncDisposable
 {
+    public const string LockFile = "mikronet.lock";
     private const string Superuser = "postgres";
     private readonly ProcessRunner _runner;
     private readonly ILogger _logger;
-    private readonly bool _ownsProcess;
+    private readonly FileStream? _lock;
 
-    private LocalPostgresServer(string dataDirectory, int port, ProcessRunner runner, ILogger logger, bool ownsProcess)
+    private LocalPostgresServer(string dataDirectory, int port, ProcessRunner runner, ILogger logger, FileStream? ownership)
     {
         DataDirectory = dataDirectory;
         Port = port;
         _runner = runner;
         _logger = logger;
-        _ownsProcess = ownsProcess;
+        _lock = ownership;
     }
 
     public string DataDirectory { get; }
@@ -51,11 +57,19 @@ public sealed class LocalPostgresServer : IAsyncDisposable
                 "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions"], ct), "initdb");
         }
 
-        var running = RunningPort(dataDirectory);
-        if (running is { } existing && await AcceptsConnections(existing, ct))
+        var ownership = TryTakeOwnership(dataDirectory);
+        // A live postmaster of this folder (a loaded machine may need a while before it answers) is used, not
+        // started again; a pid file whose process is gone is stale and pg_ctl start deals with it.
+        if (RunningServer(dataDirectory) is { } existing && IsPostgres(existing.Pid))
         {
-            logger.LogInformation("PostgreSQL already running from {DataDirectory} on port {Port}", dataDirectory, existing);
-            return new LocalPostgresServer(dataDirectory, existing, runner, logger, ownsProcess: false);
+            await WaitUntilAcceptingAsync(existing.Port, dataDirectory, options.StartTimeout, ct);
+            if (ownership is null)
+                logger.LogInformation("PostgreSQL {DataDirectory} on port {Port} is in use by another MikroNet process; " +
+                    "using it and leaving it running", dataDirectory, existing.Port);
+            else
+                logger.LogInformation("PostgreSQL {DataDirectory} on port {Port} was left running by a process that " +
+                    "ended without stopping it; adopting it (it stops when this process stops)", dataDirectory, existing.Port);
+            return new LocalPostgresServer(dataDirectory, existing.Port, runner, logger, ownership);
         }
 
         var port = options.Port > 0 ? options.Port : FreePort();
@@ -65,8 +79,10 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             "-o", ServerArguments(port, options)], ct),
             "pg_ctl start");
 
-        var server = new LocalPostgresServer(dataDirectory, port, runner, logger, ownsProcess: true);
-        await server.WaitUntilReadyAsync(options.StartTimeout, ct);
+        var server = new LocalPostgresServer(dataDirectory, port, runner, logger,
+            ownership ?? TryTakeOwnership(dataDirectory) ?? throw new LocalPostgresException(
+                $"Another process took {Path.Combine(dataDirectory, LockFile)} while this one started PostgreSQL."));
+        await WaitUntilAcceptingAsync(port, dataDirectory, options.StartTimeout, ct);
         logger.LogInformation("PostgreSQL {DataDirectory} listening on 127.0.0.1:{Port}", dataDirectory, port);
         return server;
     }
@@ -86,21 +102,39 @@ public sealed class LocalPostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_ownsProcess) return;
+        if (_lock is null) return;
         NpgsqlConnection.ClearAllPools();
         var (code, output) = await _runner.RunAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w"],
             CancellationToken.None);
         if (code != 0) _logger.LogWarning("pg_ctl stop failed: {Output}", output);
         else _logger.LogInformation("PostgreSQL {DataDirectory} stopped", DataDirectory);
+        await _lock.DisposeAsync();
     }
 
-    private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Stops the server of a cluster whose owning process has ended (its lock is free) and answers true; false when
+    /// the cluster is in use or was never locked (made by a build that did not lock, which is left alone).
+    /// </summary>
+    public static async Task<bool> StopIfAbandonedAsync(string dataDirectory, string? binDirectory = null)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, LockFile))) return false;
+        await using var ownership = TryTakeOwnership(dataDirectory);
+        if (ownership is null) return false;
+        if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+        {
+            var runner = new ProcessRunner(PostgresBinaries.Locate(binDirectory), Environment.UserName == "root");
+            await runner.RunAsync("pg_ctl", ["stop", "-D", dataDirectory, "-m", "immediate", "-w"], CancellationToken.None);
+        }
+        return true;
+    }
+
+    private static async Task WaitUntilAcceptingAsync(int port, string dataDirectory, TimeSpan timeout, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!await AcceptsConnections(Port, ct))
+        while (!await AcceptsConnections(port, ct))
         {
             if (DateTime.UtcNow > deadline)
-                throw new LocalPostgresException($"PostgreSQL did not accept connections within {timeout}; see {DataDirectory}/server.log");
+                throw new LocalPostgresException($"PostgreSQL did not accept connections within {timeout}; see {dataDirectory}/server.log");
             await Task.Delay(100, ct);
         }
     }
@@ -123,14 +157,30 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The port in postmaster.pid (line 4) when a server from an earlier run still holds the folder.</summary>
-    private static int? RunningPort(string dataDirectory)
+    /// <summary>The exclusive lock on the cluster, or null while another live process holds it.</summary>
+    private static FileStream? TryTakeOwnership(string dataDirectory)
     {
-        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
         try
         {
-            var lines = File.ReadAllLines(pidFile);
-            return lines.Length > 3 && int.TryParse(lines[3], out var port) ? port : null;
+            // FileShare.None is an advisory flock on Unix: it ends with the process, however the process ends.
+            return new FileStream(Path.Combine(dataDirectory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite,
+                FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Pid (line 1) and port (line 4) of postmaster.pid, present while a server holds the folder.</summary>
+    private static (int Pid, int Port)? RunningServer(string dataDirectory)
+    {
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(dataDirectory, "postmaster.pid"));
+            return lines.Length > 3 && int.TryParse(lines[0], out var pid) && int.TryParse(lines[3], out var port)
+                ? (pid, port)
+                : null;
         }
         catch (IOException)
         {
@@ -139,6 +189,20 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         catch (UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>After a reboot the pid in a stale file may belong to an unrelated process.</summary>
+    private static bool IsPostgres(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited && process.ProcessName == "postgres";
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -38,9 +38,12 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
+    /// <summary>The database of this class: a clone of the migrated template unless a fixture needs another.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestPostgres.CreateDatabaseAsync();
+
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        ConnectionString = await CreateDatabaseAsync();
         Host = await StartHostAsync();
     }
 
@@ -66,6 +69,7 @@ public class AppFixture : IAsyncLifetime
             {
                 services.RemoveAll<IClock>();
                 services.AddSingleton<IClock>(Clock);
+                services.AddSingleton<IStartupFilter, ApiCoverage.Recorder>();
                 ConfigureServices(services);
             });
         });

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -20,6 +21,7 @@ public sealed class Endpoint(MikroNetDb db, IPasswordHasher<User> hasher, TokenS
         AllowAnonymous();
         Options(o => o.RequireRateLimiting(RateLimitPolicy));
         Summary(s => s.Summary = "Exchange a username and password for a bearer token");
+        Description(b => b.Problems(401, 429));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

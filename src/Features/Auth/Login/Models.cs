@@ -1,6 +1,8 @@
 using FastEndpoints;
 using FluentValidation;
 using NodaTime;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence.Entities;
 
 namespace MikroNet.Features.Auth.Login;
 
@@ -13,7 +15,7 @@ public sealed class Request
 /// <summary>token and expires_at also sit at the top level, where the seed's callers read them.</summary>
 public sealed record Response(string Message, string Token, Instant ExpiresAt, TokenData Data);
 
-public sealed record TokenData(string Token, string TokenType, Instant ExpiresAt, string Role);
+public sealed record TokenData(string Token, string TokenType, Instant ExpiresAt, [property: EnumValues(typeof(UserRole))] string Role);
 
 public sealed class Validator : Validator<Request>
 {

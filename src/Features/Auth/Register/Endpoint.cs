@@ -18,6 +18,7 @@ public sealed class Endpoint(MikroNetDb db, IPasswordHasher<User> hasher, IClock
         Post("/auth/register");
         AllowAnonymous();
         Summary(s => s.Summary = "Register a user (the first one anonymously, as admin; later ones by an admin)");
+        Description(b => b.Created<Envelope<Response>>().Problems(401, 403, 409));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -1,6 +1,8 @@
 using FastEndpoints;
 using FluentValidation;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence.Entities;
 
 namespace MikroNet.Features.Auth.Register;
 
@@ -10,10 +12,11 @@ public sealed class Request
     public string Password { get; set; } = "";
 
     /// <summary>admin or operator; defaults to operator (the first user is always admin).</summary>
+    [EnumValues(typeof(UserRole))]
     public string? Role { get; set; }
 }
 
-public sealed record Response(int UserId, string Username, string Role);
+public sealed record Response(int UserId, string Username, [property: EnumValues(typeof(UserRole))] string Role);
 
 public sealed class Validator : Validator<Request>
 {

@@ -14,7 +14,7 @@ public sealed class Endpoint(Enforcer enforcer, ProviderClock clock) : Endpoint<
         Roles(Common.Roles.Admin);
         // Every field is optional, so no body at all is "enforce today", as for POST /invoices/generate (whose GET
         // verb makes FastEndpoints accept any content type); a JSON body is still read as JSON.
-        Description(b => b.Accepts<Request>("*/*", "application/json"));
+        Description(b => b.Accepts<Request>("*/*", "application/json").Problems(422));
         Summary(s => s.Summary = "Mark invoices unpaid past their grace overdue and isolate their clients");
     }
 

@@ -15,6 +15,7 @@ public sealed class Endpoint(InvoiceGenerator generator, ProviderClock clock) : 
         Routes("/invoices/generate");
         Roles(Common.Roles.Admin);
         Summary(s => s.Summary = "Raise the next periods and their invoices for subscriptions within the lead time");
+        Description(b => b.Problems(422));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

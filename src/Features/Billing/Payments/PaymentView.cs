@@ -1,10 +1,12 @@
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Features.Common;
 using NodaTime;
 
 namespace MikroNet.Features.Billing.Payments;
 
-public sealed record PaymentView(int PaymentId, decimal Amount, string PaymentStatus, LocalDate PaymentDate,
+public sealed record PaymentView(int PaymentId, decimal Amount,
+    [property: EnumValues(typeof(PaymentStatus))] string PaymentStatus, LocalDate PaymentDate,
     string PaymentMethod, string? Reference)
 {
     public static PaymentView From(Payment p) =>

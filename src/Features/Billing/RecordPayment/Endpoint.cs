@@ -25,6 +25,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
     {
         Post("/invoices/{id:int}/payments");
         Summary(s => s.Summary = "Record a payment (send an Idempotency-Key header so a retry cannot pay twice)");
+        Description(b => b.Created<Envelope<Response>>().Problems(409, 422));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -7,6 +7,7 @@ using MikroNet.Features.Billing.Payments;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
+using MikroNet.Features.Common;
 
 namespace MikroNet.Features.Billing.RecordPayment;
 
@@ -17,6 +18,7 @@ public sealed class Request
 
     /// <summary>Today in the provider's zone when absent.</summary>
     public LocalDate? PaymentDate { get; set; }
+    [EnumValues(typeof(PaymentMethod))]
     public string? PaymentMethod { get; set; }
     public string? Reference { get; set; }
 
@@ -51,7 +53,7 @@ public sealed class Validator : Validator<Request>
 public sealed record Response(PaymentView Payment, InvoiceView Invoice, bool ClientRestored);
 
 public sealed record InvoiceView(int InvoiceId, string Number, int ClientId, decimal TotalAmount, decimal AmountPaid,
-    decimal Balance, string InvoiceStatus)
+    decimal Balance, [property: EnumValues(typeof(InvoiceStatus))] string InvoiceStatus)
 {
     public static InvoiceView From(Invoice i) =>
         new(i.Id, i.Number, i.ClientId, i.TotalAmount, i.AmountPaid, i.Balance, SnakeCaseEnums.ToSnakeCase(i.Status));

@@ -20,6 +20,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
     {
         Post("/client/{id:int}/subscriptions");
         Summary(s => s.Summary = "Start a client's first subscription period (raises its invoice at once)");
+        Description(b => b.Created<Envelope<Response>>().Problems(409, 422));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

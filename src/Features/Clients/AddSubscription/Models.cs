@@ -1,6 +1,8 @@
 using FastEndpoints;
 using FluentValidation;
 using NodaTime;
+using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence.Entities;
 
 namespace MikroNet.Features.Clients.AddSubscription;
 
@@ -22,4 +24,4 @@ public sealed record Response(int SubscriptionId, int ClientId, int PlanId, int 
     LocalDate EndDate, decimal Price, InvoiceView Invoice);
 
 public sealed record InvoiceView(int InvoiceId, string Number, LocalDate InvoiceDate, LocalDate DueDate,
-    decimal TotalAmount, string InvoiceStatus);
+    decimal TotalAmount, [property: EnumValues(typeof(InvoiceStatus))] string InvoiceStatus);

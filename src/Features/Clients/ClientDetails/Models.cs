@@ -3,6 +3,7 @@ using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Features.Billing.Payments;
 using MikroNet.Features.Payments;
 using NodaTime;
+using MikroNet.Features.Common;
 
 namespace MikroNet.Features.Clients.ClientDetails;
 
@@ -14,7 +15,7 @@ public sealed class Request
 public sealed record Response(ClientView Client, List<SubscriptionView> Subscriptions);
 
 public sealed record SubscriptionView(int SubscriptionId, int PlanId, LocalDate StartDate, LocalDate EndDate,
-    decimal Price, string Status, List<InvoiceView> Invoices)
+    decimal Price, [property: EnumValues(typeof(SubscriptionStatus))] string Status, List<InvoiceView> Invoices)
 {
     public static SubscriptionView From(Subscription s) =>
         new(s.Id, s.PlanId, s.StartDate, s.EndDate, s.Price, SnakeCaseEnums.ToSnakeCase(s.Status),
@@ -22,7 +23,8 @@ public sealed record SubscriptionView(int SubscriptionId, int PlanId, LocalDate 
 }
 
 public sealed record InvoiceView(int InvoiceId, string Number, LocalDate InvoiceDate, LocalDate DueDate,
-    decimal TotalAmount, decimal AmountPaid, decimal Balance, string InvoiceStatus, List<PaymentView> Payments,
+    decimal TotalAmount, decimal AmountPaid, decimal Balance, [property: EnumValues(typeof(InvoiceStatus))] string InvoiceStatus,
+    List<PaymentView> Payments,
     List<PaymentLinkView> PaymentLinks)
 {
     public static InvoiceView From(Invoice i) =>

@@ -26,6 +26,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
     {
         Post("/client/register");
         Summary(s => s.Summary = "Register a client and provision its PPP secret (the seed's route)");
+        Description(b => b.Created<Envelope<ClientView>>().Problems(409, 422));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -19,6 +19,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
     {
         Put("/client/update/{id:int}");
         Summary(s => s.Summary = "Change a client; a new secret name or router moves the PPP secret (the seed's route)");
+        Description(b => b.Problems(409, 422));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

@@ -16,6 +16,7 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
         Post("/plans");
         Roles(Common.Roles.Admin);
         Summary(s => s.Summary = "Create a plan (price, period in months, PPP profile and rate limit)");
+        Description(b => b.Created<Envelope<PlanView>>().Problems(409));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

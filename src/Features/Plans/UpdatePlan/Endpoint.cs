@@ -23,6 +23,7 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
         Put("/plans/{id:int}");
         Roles(Common.Roles.Admin);
         Summary(s => s.Summary = "Change a plan");
+        Description(b => b.Problems(409));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

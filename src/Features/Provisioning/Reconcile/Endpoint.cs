@@ -23,6 +23,7 @@ public sealed class Endpoint(MikroNetDb db, RouterReconciler reconciler) : Endpo
     {
         Post("/routers/{id:int}/reconcile");
         Summary(s => s.Summary = "Compare the router's PPP secrets with the database and repair the drift (?dry_run=true to only report)");
+        Description(b => b.Problems(502, 504));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

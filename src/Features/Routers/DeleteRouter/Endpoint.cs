@@ -20,6 +20,7 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, Me
         Delete("/routers/{id:int}");
         Roles(Common.Roles.Admin);
         Summary(s => s.Summary = "Delete a router that no live client uses");
+        Description(b => b.Problems(409));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

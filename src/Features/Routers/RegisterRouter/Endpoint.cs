@@ -17,6 +17,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         Post("/routers");
         Roles(Common.Roles.Admin);
         Summary(s => s.Summary = "Register a MikroTik router (stored only; its password is encrypted at rest)");
+        Description(b => b.Created<Envelope<RouterView>>().Problems(409));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

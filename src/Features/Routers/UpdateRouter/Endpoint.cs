@@ -15,6 +15,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         Put("/routers/{id:int}");
         Roles(Common.Roles.Admin);
         Summary(s => s.Summary = "Change a router's connection settings");
+        Description(b => b.Problems(409));
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
