@@ -11,7 +11,8 @@ namespace MikroNet.Host.ApiDocs;
 /// The error answers every operation of a kind gives, and one body for all errors. Implied: 404 when the route has
 /// an {id} (unknown, unparsable or overflowing id), 400/413/415 when the operation takes a JSON body (malformed,
 /// too large, not JSON), 400 when it takes query parameters (a value that does not parse); FastEndpoints already
-/// adds 401 for a token and 403 for a role. Every error answer, implied or declared with ApiDocs.Problems(...),
+/// adds 401 for a token and 403 for a role; 500 (an unexpected failure, logged with its trace_id) on every
+/// operation. Every error answer, implied or declared with ApiDocs.Problems(...),
 /// is application/problem+json.
 /// </summary>
 internal sealed class ErrorResponses : IOperationProcessor
@@ -19,7 +20,7 @@ internal sealed class ErrorResponses : IOperationProcessor
     public bool Process(OperationProcessorContext context)
     {
         var operation = context.OperationDescription.Operation;
-        var implied = new List<int>();
+        var implied = new List<int> { 500 };
         if (context.OperationDescription.Path.Contains("{id}", StringComparison.Ordinal)) implied.Add(404);
         if (operation.RequestBody is not null) implied.AddRange([400, 413, 415]);
         if (operation.Parameters.Any(p => p.Kind == OpenApiParameterKind.Query)) implied.Add(400);
