@@ -59,6 +59,8 @@ public static class FeaturesExtensions
             // Query and route values (GET /invoices/generate?as_of=2026-12-20) are ISO dates like the JSON ones.
             c.Binding.ValueParserFor<LocalDate>(ParseLocalDate);
             c.Binding.ValueParserFor(typeof(LocalDate?), ParseLocalDate);
+            c.Binding.ValueParserFor<Instant>(ParseInstant);
+            c.Binding.ValueParserFor(typeof(Instant?), ParseInstant);
             c.Binding.JsonExceptionTransformer = JsonErrors.ToFailure;
             c.Binding.FailureMessage = (type, _, _) => BindingFailure(type);
             c.Errors.ContentType = Problem.MediaType;
@@ -73,10 +75,17 @@ public static class FeaturesExtensions
     private static string BindingFailure(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
         var t when t == typeof(LocalDate) => "must be a date written yyyy-MM-dd.",
+        var t when t == typeof(Instant) => "must be an instant written yyyy-MM-ddTHH:mm:ssZ.",
         var t when t == typeof(bool) => "must be true or false.",
         var t when t == typeof(int) || t == typeof(long) => "must be a whole number in range.",
         _ => "has the wrong format.",
     };
+
+    private static ParseResult ParseInstant(StringValues input)
+    {
+        var result = InstantPattern.ExtendedIso.Parse(input.ToString());
+        return new ParseResult(result.Success, result.Success ? result.Value : null);
+    }
 
     private static ParseResult ParseLocalDate(StringValues input)
     {

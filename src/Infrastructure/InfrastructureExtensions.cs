@@ -4,6 +4,7 @@ using MikroNet.Infrastructure.Persistence.Notifications;
 using MikroNet.Infrastructure.Security;
 using MikroNet.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -46,9 +47,10 @@ public static class InfrastructureExtensions
         services.AddSingleton<IClock>(SystemClock.Instance);
 
         connectionString = PostgresConnection.Tune(connectionString);
-        services.AddDbContext<MikroNetDb>(o => o
+        services.AddHttpContextAccessor();
+        services.AddDbContext<MikroNetDb>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
-            .AddInterceptors(new OneConnectionPerScope())
+            .AddInterceptors(new OneConnectionPerScope(), new AuditAddress(sp.GetRequiredService<IHttpContextAccessor>()))
             .UseSnakeCaseNamingConvention()
             // Soft-deleted clients are hidden on purpose; their subscriptions are only reached through them.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));

@@ -21,6 +21,37 @@ public static class AuditLog
             EntityId = entityId.ToString() ?? "",
             Data = data is null ? null : JsonSerializer.Serialize(data, JsonSerializerOptions.Web),
         });
+
+    /// <summary>
+    /// Audits a change to a tracked entity with the columns it changes, {before: {…}, after: {…}}, read from the change
+    /// tracker so that no changed value is forgotten. Secrets (columns named *password*) are listed under
+    /// changed_secrets by name only; updated_at is left out.
+    /// </summary>
+    public static void AuditUpdate(this MikroNetDb db, ClaimsPrincipal? user, Instant at, string action, string entityType,
+        object entity)
+    {
+        var entry = db.Entry(entity);
+        var before = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        var after = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        var secrets = new List<string>();
+        foreach (var property in entry.Properties)
+        {
+            var column = SnakeCaseEnums.ToSnakeCase(property.Metadata.Name);
+            if (Equals(property.OriginalValue, property.CurrentValue) || column == "updated_at") continue;
+            if (column.Contains("password", StringComparison.Ordinal)) secrets.Add(column.Replace("_protected", ""));
+            else (before[column], after[column]) = (Plain(property.OriginalValue), Plain(property.CurrentValue));
+        }
+        db.Audit(user, at, action, entityType, entry.Property("Id").CurrentValue!,
+            new { before, after, changed_secrets = secrets });
+    }
+
+    /// <summary>Enums as stored (snake_case), NodaTime values in ISO form.</summary>
+    private static object? Plain(object? value) => value switch
+    {
+        Enum e => SnakeCaseEnums.ToSnakeCase(e.ToString()),
+        Instant or LocalDate => value.ToString(),
+        _ => value,
+    };
 }
 
 /// <summary>The audit data of a change: the values that matter before and after it.</summary>

@@ -23,7 +23,7 @@ public sealed class Endpoint(Enforcer enforcer, ProviderClock clock) : Endpoint<
         var asOf = req.AsOf ?? clock.Today;
         if (BillingDates.AsOfProblem(asOf, clock.Today, req.DryRun) is { } problem)
             ThrowError(r => r.AsOf!, problem, StatusCodes.Status422UnprocessableEntity);
-        var result = await enforcer.RunAsync(asOf, clock.Now, ct, req.DryRun);
+        var result = await enforcer.RunAsync(asOf, clock.Now, ct, req.DryRun, User);
         await Send.OkAsync(new Envelope<EnforcementResult>(
             req.DryRun ? "Dry run, nothing written" : "Enforcement completed", result), ct);
     }

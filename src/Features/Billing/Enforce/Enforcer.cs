@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -62,7 +63,8 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
         """;
 
     /// <summary>A dry run makes the same statement in a transaction it rolls back: exact answer, nothing written.</summary>
-    public Task<EnforcementResult> RunAsync(LocalDate asOf, Instant now, CancellationToken ct, bool dryRun = false) =>
+    public Task<EnforcementResult> RunAsync(LocalDate asOf, Instant now, CancellationToken ct, bool dryRun = false,
+        ClaimsPrincipal? user = null) =>
         BillingLock.RunAsync(db, dryRun, async () =>
         {
             await using var cmd = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
@@ -75,7 +77,16 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
             await reader.ReadAsync(ct);
             var isolated = reader.GetFieldValue<int[]>(1);
             var restored = reader.GetFieldValue<int[]>(2);
-            return new EnforcementResult(asOf, dryRun, reader.GetInt32(0), isolated.Length, restored.Length, isolated,
+            var result = new EnforcementResult(asOf, dryRun, reader.GetInt32(0), isolated.Length, restored.Length, isolated,
                 restored);
+            // The connection must be free for the audit row.
+            await reader.DisposeAsync();
+            if (!dryRun && (result.InvoicesOverdue > 0 || result.ClientsIsolated > 0 || result.ClientsRestored > 0))
+                await BillingAudit.RecordAsync(db, user, now, "billing.enforced", asOf, new
+                {
+                    invoices_overdue = result.InvoicesOverdue, isolated_client_ids = result.IsolatedClientIds,
+                    restored_client_ids = result.RestoredClientIds,
+                }, ct);
+            return result;
         }, ct);
 }

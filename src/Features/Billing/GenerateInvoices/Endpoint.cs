@@ -23,7 +23,7 @@ public sealed class Endpoint(InvoiceGenerator generator, ProviderClock clock) : 
         var asOf = req.AsOf ?? clock.Today;
         if (BillingDates.AsOfProblem(asOf, clock.Today, req.DryRun) is { } problem)
             ThrowError(r => r.AsOf!, problem, StatusCodes.Status422UnprocessableEntity);
-        var result = await generator.RunAsync(asOf, clock.Now, ct, req.DryRun);
+        var result = await generator.RunAsync(asOf, clock.Now, ct, req.DryRun, User);
         var raised = result.Raised.Count;
         await Send.OkAsync(new Envelope<Response>(
             (req.DryRun ? "Dry run, nothing written: " : "") + (raised == 0 ? "No invoices were due" : $"{raised} invoice(s) generated successfully"),

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -115,10 +116,12 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
     /// Raises what is due as of <paramref name="asOf"/>. A dry run makes exactly the same statement in a transaction
     /// it rolls back: the answer is what a real run would raise now (numbers included), and nothing is written.
     /// </summary>
-    public Task<GenerationResult> RunAsync(LocalDate asOf, Instant now, CancellationToken ct, bool dryRun = false) =>
-        BillingLock.RunAsync(db, dryRun, () => ExecuteAsync(asOf, now, dryRun, ct), ct);
+    public Task<GenerationResult> RunAsync(LocalDate asOf, Instant now, CancellationToken ct, bool dryRun = false,
+        ClaimsPrincipal? user = null) =>
+        BillingLock.RunAsync(db, dryRun, () => ExecuteAsync(asOf, now, dryRun, user, ct), ct);
 
-    private async Task<GenerationResult> ExecuteAsync(LocalDate asOf, Instant now, bool dryRun, CancellationToken ct)
+    private async Task<GenerationResult> ExecuteAsync(LocalDate asOf, Instant now, bool dryRun, ClaimsPrincipal? user,
+        CancellationToken ct)
     {
         var o = options.Value;
         await using var cmd = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
@@ -146,6 +149,12 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
             for (var k = 0; k < raised.Count; k++)
                 if (taxed.TryGetValue(ids[k], out var amounts))
                     raised[k] = raised[k] with { NetAmount = amounts.Net, TaxAmount = amounts.Tax, TotalAmount = amounts.Total };
+        if (!dryRun && raised.Count > 0)
+            await BillingAudit.RecordAsync(db, user, now, "billing.invoices_generated", asOf, new
+            {
+                invoices_raised = raised.Count, first_number = raised[0].Number, last_number = raised[^1].Number,
+                total_amount = raised.Sum(r => r.TotalAmount),
+            }, ct);
         return new GenerationResult(asOf, dryRun, raised, held);
     }
 

@@ -51,10 +51,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         if (req.PppPassword is not null) client.PppPasswordProtected = secrets.Protect(req.PppPassword);
         client.UpdatedAt = now;
         db.QueueRouterChanges(now, client, before);
-        db.Audit(User, now, "client.updated", "client", client.Id, new
-        {
-            client.Name, client.PppSecretName, client.RouterId, client.PlanId, password_changed = req.PppPassword is not null,
-        });
+        db.AuditUpdate(User, now, "client.updated", "client", client);
         await db.SaveChangesAsync(ct);
 
         await Send.OkAsync(new Envelope<ClientView>("Client updated successfully", ClientView.From(client)), ct);

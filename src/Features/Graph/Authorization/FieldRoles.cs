@@ -20,8 +20,8 @@ public sealed class FieldRoles : ValidationRuleBase
         if (context.TypeInfo.GetFieldDef() is not { } field) return;
         var roles = RolesOf(field, context.TypeInfo.GetParentType(), context.Schema);
         if (roles.Count == 0 || roles.Any(r => context.User?.IsInRole(r) == true)) return;
-        context.ReportError(new ValidationError(context.Document.Source, "FORBIDDEN",
-            $"Your role may not read `{field.Name}` (allowed: {string.Join(", ", roles)}).", node));
+        context.ReportError(new ValidationError(context.Document.Source, "roles",
+            $"Your role may not read `{field.Name}` (allowed: {string.Join(", ", roles)}).", node) { Code = "FORBIDDEN" });
     });
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(Visitor);

@@ -59,6 +59,8 @@ public sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<Reports.Graph.ReportsType>>("reports").Description("Money and client reports (docs/reports.md).")
             .Resolve(_ => Reports.Graph.ReportsType.Root);
 
+        Audit.Graph.AuditLogField.AddTo(this);
+
         Field<NonNullGraphType<UserType>>("me").Description("The user whose bearer token made this request.")
             .ResolveAsync(async c =>
             {

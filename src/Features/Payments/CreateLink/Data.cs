@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing;
+using MikroNet.Features.Common;
 using MikroNet.Features.Payments.Gateways;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -29,7 +31,7 @@ public sealed class Data(MikroNetDb db, ProviderClock clock, IOptions<PaymentsOp
 
     /// <summary>Calls the gateway, then stores the link; a concurrent request that stored first wins (Created false).</summary>
     public async Task<(PaymentLink Link, bool Created)> CreateAsync(Invoice invoice, IPaymentGateway gateway,
-        CancellationToken ct)
+        ClaimsPrincipal user, CancellationToken ct)
     {
         var lifetime = options.Value.LinkLifetime;
         // A new order id per link: gateways refuse a reused one, and a second link for the invoice needs its own.
@@ -52,6 +54,8 @@ public sealed class Data(MikroNetDb db, ProviderClock clock, IOptions<PaymentsOp
             UpdatedAt = now,
         };
         db.PaymentLinks.Add(link);
+        db.Audit(user, now, "payment_link.created", "invoice", invoice.Id,
+            new { link.Gateway, link.ExternalId, link.Amount, link.ExpiresAt });
         try
         {
             await db.SaveChangesAsync(ct);

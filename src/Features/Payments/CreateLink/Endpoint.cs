@@ -39,7 +39,7 @@ public sealed class Endpoint(Data data, IEnumerable<IPaymentGateway> gateways)
         }
         try
         {
-            var link = await data.CreateAsync(invoice, gateway, ct);
+            var link = await data.CreateAsync(invoice, gateway, User, ct);
             var created = link.Created;
             await Send.ResponseAsync(new Envelope<PaymentLinkView>(created ? "Payment link created" : "Payment link is still open",
                 PaymentLinkView.From(link.Link)), created ? StatusCodes.Status201Created : StatusCodes.Status200OK, ct);

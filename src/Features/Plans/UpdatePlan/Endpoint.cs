@@ -50,7 +50,7 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
         plan.UpdatedAt = clock.GetCurrentInstant();
         if (routerSideChanged) await PlanRules.EnsureOnRoutersAsync(db, plan, plan.UpdatedAt, ct);
         if (profileChanged) await ResyncSecretsAsync(plan.Id, plan.UpdatedAt, ct);
-        db.Audit(User, plan.UpdatedAt, "plan.updated", "plan", plan.Id, PlanView.From(plan));
+        db.AuditUpdate(User, plan.UpdatedAt, "plan.updated", "plan", plan);
         await db.SaveChangesAsync(ct);
 
         await Send.OkAsync(new Envelope<PlanView>("Plan updated successfully", PlanView.From(plan)), ct);

@@ -34,7 +34,7 @@ public sealed class Endpoint(MikroNetDb db, RouterReconciler reconciler) : Endpo
         ReconcileReport report;
         try
         {
-            report = await reconciler.ReconcileAsync(router, req.DryRun, ct);
+            report = await reconciler.ReconcileAsync(router, req.DryRun, ct, User);
         }
         catch (RouterOsTimeoutException ex)
         {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using System.Text.Json;
+using MikroNet.Features.Common;
 using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence;
@@ -7,6 +9,7 @@ using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.RouterOs;
 using MikroNet.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace MikroNet.Features.Provisioning.Reconcile;
 
@@ -15,10 +18,11 @@ namespace MikroNet.Features.Provisioning.Reconcile;
 /// is managed when its comment is the id of a client MikroNet knows (live or deleted), or when its name is that of
 /// a live client of this router (it is then adopted). Anything else belongs to the operator and is never touched.
 /// </summary>
-public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, SecretProtector secrets)
+public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, SecretProtector secrets, IClock clock)
 {
     /// <exception cref="RouterOsException">The router could not be reached or refused the prints, also on a second connection.</exception>
-    public async Task<ReconcileReport> ReconcileAsync(Router router, bool dryRun, CancellationToken ct)
+    public async Task<ReconcileReport> ReconcileAsync(Router router, bool dryRun, CancellationToken ct,
+        ClaimsPrincipal? user = null)
     {
         var watch = Stopwatch.StartNew();
         var live = await db.Clients.AsNoTracking().Include(c => c.Plan)
@@ -36,6 +40,12 @@ public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, S
         if (!dryRun) await ApplyAsync(session, plan, ct);
         var changes = plan.ConvertAll(p => p.Change);
         if (!dryRun) await MarkRepairedAsync(live, changes, ct);
+        if (!dryRun && changes.Count > 0)
+        {
+            // What was done to the router, each change with its client and error (the report's own words).
+            db.Audit(user, clock.GetCurrentInstant(), "router.reconciled", "router", router.Id, new { changes });
+            await db.SaveChangesAsync(ct);
+        }
 
         return new ReconcileReport(router.Id, router.Name, dryRun, snapshot.Secrets.Count, live.Count, unmanaged, changes,
             changes.Count(c => c.Error is not null), watch.ElapsedMilliseconds);

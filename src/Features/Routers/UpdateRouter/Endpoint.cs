@@ -43,8 +43,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         router.TlsFingerprint = req.TlsFingerprint ?? router.TlsFingerprint;
         router.Encoding = req.Encoding ?? router.Encoding;
         router.UpdatedAt = clock.GetCurrentInstant();
-        db.Audit(User, router.UpdatedAt, "router.updated", "router", router.Id,
-            new { router.Name, router.Host, router.Port, password_changed = req.Password is not null });
+        db.AuditUpdate(User, router.UpdatedAt, "router.updated", "router", router);
         await db.SaveChangesAsync(ct);
 
         await Send.OkAsync(new Envelope<RouterView>("Router updated successfully", RouterView.From(router)), ct);

@@ -15,6 +15,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Data).HasColumnType("jsonb");
         b.HasIndex(a => new { a.EntityType, a.EntityId });
         b.HasIndex(a => a.At);
+        b.HasIndex(a => a.UserId);
+        b.HasIndex(a => a.Action);
+        b.Property(a => a.Address).HasMaxLength(64);
         // Audit outlives users: the user id stays as a plain number.
     }
 }
