@@ -46,7 +46,8 @@ public static class AuditLogField
         var edges = page.Items.Select(v => new Edge<AuditView>(Encode(v.AuditId), v)).ToList();
         var info = new PageInfo(page.NextAfter is not null, after is not null, edges.FirstOrDefault()?.Cursor,
             edges.LastOrDefault()?.Cursor);
-        return new Connection<AuditView>(edges, info, ct => (filter with { After = null }).Apply(db).CountAsync(ct));
+        return new Connection<AuditView>(edges, info,
+            () => new Deferred<int>(ct => (filter with { After = null }).Apply(db).CountAsync(ct)));
     }
 
     private static string Encode(long id) =>
