@@ -62,6 +62,7 @@ public sealed record GqlClient
     public GqlPlan? Plan { get; init; }
     public List<GqlSubscription>? Subscriptions { get; init; }
     public decimal? OutstandingBalance { get; init; }
+    public decimal? CreditBalance { get; init; }
 }
 
 public sealed record GqlProvisioning

@@ -30,6 +30,9 @@ public sealed class ClientType : ObjectGraphType<ClientRow>
             .Description("Periods of service, oldest first.")
             .Resolve(c => c.Loaders().SubscriptionsByClient.Load(c.Source.ClientId))
             .FieldType.WithComplexityImpact(1, 12);
+        Field<NonNullGraphType<DecimalGraphType>>("creditBalance")
+            .Description("Money the provider owes the client (credit notes, overpayments); the next invoices the billing run raises use it, oldest first.")
+            .Resolve(c => c.Source.CreditBalance);
         Field<NonNullGraphType<DecimalGraphType>>("outstandingBalance")
             .Description("Open balance of the client's invoices that are neither paid nor void.")
             .Resolve(c => c.Loaders().OutstandingByClient.Load(c.Source.ClientId));
