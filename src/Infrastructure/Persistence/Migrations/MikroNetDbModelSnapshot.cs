@@ -1195,6 +1195,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Instant?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1218,7 +1222,7 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                     b.ToTable("users", null, t =>
                         {
-                            t.HasCheckConstraint("ck_users_role", "role IN ('admin', 'operator')");
+                            t.HasCheckConstraint("ck_users_role", "role IN ('admin', 'operator', 'cashier')");
                         });
                 });
 
