@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MikroNet.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MikroNetDb))]
-    [Migration("20261126215542_CreditNotes")]
+    [Migration("20261126220037_CreditNotes")]
     partial class CreditNotes
     {
         /// <inheritdoc />
@@ -1198,6 +1198,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Instant?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1221,7 +1225,7 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                     b.ToTable("users", null, t =>
                         {
-                            t.HasCheckConstraint("ck_users_role", "role IN ('admin', 'operator')");
+                            t.HasCheckConstraint("ck_users_role", "role IN ('admin', 'operator', 'cashier')");
                         });
                 });
 
