@@ -35,11 +35,9 @@ public sealed class ClientType : ObjectGraphType<ClientRow>
             .Argument<ListGraphType<NonNullGraphType<SubscriptionSortInput>>>("order")
             .Resolve(c => c.Loaders().SubscriptionsByClient(ListArguments.From(c)).Load(c.Source.ClientId))
             .FieldType.WithComplexityImpact(1, 12);
-<<<<<<< HEAD
         Field<NonNullGraphType<DecimalGraphType>>("creditBalance")
             .Description("Money the provider owes the client (credit notes, overpayments); the next invoices the billing run raises use it, oldest first.")
             .Resolve(c => c.Source.CreditBalance);
-=======
         Field<NonNullGraphType<InvoicesConnectionType>>("invoices")
             .Description("The client's invoices across its periods, filtered by `where`, sorted by `order` (default: invoiceDate) then invoiceId, one page.")
             .Argument<InvoiceFilterInput>("where")
@@ -54,7 +52,6 @@ public sealed class ClientType : ObjectGraphType<ClientRow>
                 var window = PageWindow.From(args.Page, c.RequestServices!.GetRequiredService<IOptions<GraphOptions>>().Value);
                 return c.Loaders().InvoicesByClient(args, window).Load(c.Source.ClientId);
             });
->>>>>>> main
         Field<NonNullGraphType<DecimalGraphType>>("outstandingBalance")
             .Description("Open balance of the client's invoices that are neither paid nor void.")
             .Resolve(c => c.Loaders().OutstandingByClient.Load(c.Source.ClientId));
