@@ -1,4 +1,5 @@
 using MikroNet.Features.Common;
+using AddCharge = MikroNet.Features.Billing.AddCharge;
 using CreditInvoice = MikroNet.Features.Billing.CreditInvoice;
 using VoidInvoice = MikroNet.Features.Billing.VoidInvoice;
 
@@ -16,5 +17,14 @@ public sealed partial class Api
         string? reason = "Outage credit", string? key = null) =>
         SendAsync<Envelope<CreditInvoice.Response>>(HttpMethod.Post, $"/invoices/{invoiceId}/credit-notes",
             new CreditInvoice.Request { Amount = amount, Reason = reason, IdempotencyKey = key },
+            key is null ? [] : [("Idempotency-Key", key)]);
+
+    public Task<ApiResponse<Envelope<AddCharge.Response>>> AddChargeAsync(int clientId, decimal? amount,
+        string? description = "Router", bool? taxable = null, bool invoiceNow = false, string? key = null) =>
+        SendAsync<Envelope<AddCharge.Response>>(HttpMethod.Post, $"/client/{clientId}/charges",
+            new AddCharge.Request
+            {
+                Description = description, Amount = amount, Taxable = taxable, InvoiceNow = invoiceNow, IdempotencyKey = key,
+            },
             key is null ? [] : [("Idempotency-Key", key)]);
 }
