@@ -48,6 +48,8 @@ public sealed class ChargeTests(AppFixture app) : IClassFixture<AppFixture>
         own.Lines.Select(l => (l.Kind, l.Description, l.Amount)).ShouldBe([("charge", "Cable repair", 75_000m)]);
         own.Number.ShouldMatch(@"^INV-2026-\d{6}$");
 
+        // Billed already: the renewal does not bill it again (once the charge invoice is paid, it renews).
+        await app.Api.PayAllAsync(client);
         var raised = (await app.GenerateInProcessAsync(new LocalDate(2026, 12, 20))).Single(r => r.ClientId == client);
         raised.TotalAmount.ShouldBe(100_000m);
     }
