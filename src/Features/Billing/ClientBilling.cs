@@ -11,9 +11,14 @@ public sealed class ClientBilling(MikroNetDb db)
     public async Task<Client?> LockAsync(int id, CancellationToken ct) =>
         (await db.Clients.FromSql($"SELECT * FROM clients WHERE id = {id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
 
-    /// <summary>Why nothing more can be billed to this client (a 409), or null.</summary>
-    public async Task<(int Status, string Message)?> RefusalToBillAsync(Client client, CancellationToken ct) =>
-        !await db.Subscriptions.AnyAsync(s => s.ClientId == client.Id, ct)
+    /// <summary>
+    /// Why a charge cannot be billed to this client (a 409), or null: a client without periods, or a cancelled one
+    /// unless invoiced at once (no next invoice will ever come).
+    /// </summary>
+    public async Task<(int Status, string Message)?> RefusalToBillAsync(Client client, bool invoiceNow, CancellationToken ct) =>
+        client.CancelOn is not null && !invoiceNow
+            ? (409, "This client is cancelled and gets no next invoice; charge it with invoice_now: true.")
+        : !await db.Subscriptions.AnyAsync(s => s.ClientId == client.Id, ct)
             ? (409, "This client has no subscription periods yet; start one first (POST /client/{id}/subscriptions).")
             : null;
 

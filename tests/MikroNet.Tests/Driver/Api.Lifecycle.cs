@@ -1,5 +1,6 @@
 using MikroNet.Features.Common;
 using AddCharge = MikroNet.Features.Billing.AddCharge;
+using CancelClient = MikroNet.Features.Billing.CancelClient;
 using CreditInvoice = MikroNet.Features.Billing.CreditInvoice;
 using VoidInvoice = MikroNet.Features.Billing.VoidInvoice;
 
@@ -27,4 +28,9 @@ public sealed partial class Api
                 Description = description, Amount = amount, Taxable = taxable, InvoiceNow = invoiceNow, IdempotencyKey = key,
             },
             key is null ? [] : [("Idempotency-Key", key)]);
+
+    public Task<ApiResponse<Envelope<CancelClient.Response>>> CancelClientAsync(int clientId, string? effective,
+        string? reason = "Moving away") =>
+        SendAsync<Envelope<CancelClient.Response>>(HttpMethod.Post, $"/client/{clientId}/cancel",
+            new CancelClient.Request { Effective = effective, Reason = reason });
 }

@@ -39,7 +39,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
         }
         if (!Money.Fits(req.Amount!.Value, billing.Value.MinorUnits))
             ThrowError(r => r.Amount!, Money.Refusal(billing.Value.MinorUnits), StatusCodes.Status422UnprocessableEntity);
-        if (await clients.RefusalToBillAsync(client, ct) is { } refusal) ThrowError(refusal.Message, refusal.Status);
+        if (await clients.RefusalToBillAsync(client, req.InvoiceNow, ct) is { } refusal) ThrowError(refusal.Message, refusal.Status);
 
         var charge = charges.Add(client.Id, ChargeKind.Charge, req.Description!.Trim(), req.Amount.Value,
             req.Taxable ?? true, User, clock.Now);

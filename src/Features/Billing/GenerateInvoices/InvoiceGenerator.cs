@@ -45,7 +45,7 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
             JOIN plans p ON p.id = c.plan_id
             WHERE s.end_date <= @as_of + @lead
               AND s.status = 'active'
-              AND c.deleted_at IS NULL AND c.auto_renew AND c.anchor_date IS NOT NULL
+              AND c.deleted_at IS NULL AND c.auto_renew AND c.anchor_date IS NOT NULL AND c.cancel_on IS NULL
               AND NOT EXISTS (SELECT 1 FROM subscriptions later
                                WHERE later.client_id = s.client_id AND later.period_index > s.period_index)
               AND NOT EXISTS (SELECT 1 FROM invoices i

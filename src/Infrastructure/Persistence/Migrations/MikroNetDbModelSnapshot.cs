@@ -143,6 +143,19 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasDefaultValue(true)
                         .HasColumnName("auto_renew");
 
+                    b.Property<LocalDate?>("CancelOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cancel_on");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<Instant?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MikroNet.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MikroNetDb))]
-    [Migration("20261126220408_ClientCharges")]
-    partial class ClientCharges
+    [Migration("20261126221635_ChargesAndCancel")]
+    partial class ChargesAndCancel
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -145,6 +145,19 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasDefaultValue(true)
                         .HasColumnName("auto_renew");
+
+                    b.Property<LocalDate?>("CancelOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cancel_on");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<Instant?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

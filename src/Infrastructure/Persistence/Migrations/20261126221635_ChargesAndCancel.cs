@@ -7,11 +7,30 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MikroNet.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class ClientCharges : Migration
+    public partial class ChargesAndCancel : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<LocalDate>(
+                name: "cancel_on",
+                table: "clients",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "cancel_reason",
+                table: "clients",
+                type: "character varying(255)",
+                maxLength: 255,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Instant>(
+                name: "cancelled_at",
+                table: "clients",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "client_charges",
                 columns: table => new
@@ -63,6 +82,18 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "client_charges");
+
+            migrationBuilder.DropColumn(
+                name: "cancel_on",
+                table: "clients");
+
+            migrationBuilder.DropColumn(
+                name: "cancel_reason",
+                table: "clients");
+
+            migrationBuilder.DropColumn(
+                name: "cancelled_at",
+                table: "clients");
         }
     }
 }
