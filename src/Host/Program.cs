@@ -23,6 +23,7 @@ builder.AddInfrastructure();
 builder.AddFeatures();
 builder.AddGraph();
 builder.AddApiDocs();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -40,6 +41,7 @@ app.MapGraph();
 app.MapDashboard();
 app.UseApiDocs();
 app.MapHealthEndpoints();
+app.MapMetrics();
 
 await app.RunAsync();
 return 0;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Telemetry;
 using Npgsql;
 using NodaTime;
 
@@ -13,7 +14,7 @@ namespace MikroNet.Features.Billing.GenerateInvoices;
 /// Runs <see cref="Sql"/> and then <see cref="InvoiceTax"/> on the invoices it raised, under the billing lock, in the
 /// caller's transaction or its own.
 /// </summary>
-public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options)
+public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options, MikroNetMetrics? metrics = null)
 {
     /// <summary>
     /// The whole generation as one statement. Parameters: @as_of (date), @lead, @grace, @max_catch_up, @year (int),
@@ -149,6 +150,7 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
             for (var k = 0; k < raised.Count; k++)
                 if (taxed.TryGetValue(ids[k], out var amounts))
                     raised[k] = raised[k] with { NetAmount = amounts.Net, TaxAmount = amounts.Tax, TotalAmount = amounts.Total };
+        if (!dryRun) metrics?.InvoicesRaised(raised.Count);
         if (!dryRun && raised.Count > 0)
             await BillingAudit.RecordAsync(db, user, now, "billing.invoices_generated", asOf, new
             {
