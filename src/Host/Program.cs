@@ -24,6 +24,7 @@ builder.AddFeatures();
 builder.AddGraph();
 builder.AddApiDocs();
 builder.AddTelemetry();
+builder.AddLogFormat();
 
 var app = builder.Build();
 
