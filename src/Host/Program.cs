@@ -23,6 +23,8 @@ builder.AddInfrastructure();
 builder.AddFeatures();
 builder.AddGraph();
 builder.AddApiDocs();
+builder.AddTelemetry();
+builder.AddLogFormat();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.MapGraph();
 app.MapDashboard();
 app.UseApiDocs();
 app.MapHealthEndpoints();
+app.MapMetrics();
 
 await app.RunAsync();
 return 0;

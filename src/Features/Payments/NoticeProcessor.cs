@@ -1,3 +1,4 @@
+using MikroNet.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using MikroNet.Features.Billing.Payments;
 using MikroNet.Features.Common;
@@ -13,7 +14,7 @@ namespace MikroNet.Features.Payments;
 /// first (committed on its own, so it survives a failure of what follows), then processed in one transaction that
 /// holds the link's row lock, so any number of identical notices, concurrent or hours apart, record one payment.
 /// </summary>
-public sealed class NoticeProcessor(MikroNetDb db, PaymentBook book, ProviderClock clock)
+public sealed class NoticeProcessor(MikroNetDb db, PaymentBook book, ProviderClock clock, MikroNetMetrics metrics)
 {
     public async Task<GatewayEvent> StoreAsync(string gateway, GatewayEventSource source, string body,
         GatewayNotice? notice, CancellationToken ct)
@@ -45,6 +46,7 @@ public sealed class NoticeProcessor(MikroNetDb db, PaymentBook book, ProviderClo
         stored.ProcessedAt = clock.Now;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        metrics.GatewayEvent(stored.Gateway, SnakeCaseEnums.ToSnakeCase(verdict));
         return stored;
     }
 

@@ -11,6 +11,7 @@ internal static class Verbs
         ["billing"] = BillingVerbs.RunAsync,
         ["routers"] = RoutersVerb.RunAsync,
         ["payments"] = PaymentsVerb.RunAsync,
+        ["backup"] = BackupVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && All.ContainsKey(args[0]);

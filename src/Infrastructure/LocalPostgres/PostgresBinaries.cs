@@ -1,11 +1,12 @@
 namespace MikroNet.Infrastructure.LocalPostgres;
 
-/// <summary>Finds the PostgreSQL server programs: configured folder, then PATH, then the Debian layout.</summary>
+/// <summary>Finds the PostgreSQL programs: configured folder, then PATH, then the Debian layout (newest first).</summary>
 public static class PostgresBinaries
 {
-    private static readonly string[] Required = ["initdb", "pg_ctl", "postgres"];
+    private static readonly string[] Server = ["initdb", "pg_ctl", "postgres"];
 
-    public static string Locate(string? configured)
+    /// <summary>The first folder holding every one of <paramref name="programs"/> (the server's when none is named).</summary>
+    public static string Locate(string? configured, params string[] programs)
     {
         var candidates = new List<string>();
         if (!string.IsNullOrWhiteSpace(configured)) candidates.Add(configured);
@@ -18,17 +19,17 @@ public static class PostgresBinaries
                 .Select(d => Path.Combine(d, "bin")));
         }
 
-        return FirstComplete(candidates);
+        return FirstComplete(candidates, programs.Length == 0 ? Server : programs);
     }
 
-    public static string FirstComplete(IEnumerable<string> candidates)
-    {
-        return candidates.FirstOrDefault(dir => Required.All(p => File.Exists(Path.Combine(dir, p))))
+    public static string FirstComplete(IEnumerable<string> candidates) => FirstComplete(candidates, Server);
+
+    private static string FirstComplete(IEnumerable<string> candidates, string[] programs) =>
+        candidates.FirstOrDefault(dir => programs.All(p => File.Exists(Path.Combine(dir, p))))
             ?? throw new LocalPostgresException(
-                "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found on PATH or under " +
+                $"PostgreSQL programs ({string.Join(", ", programs)}) were not found on PATH or under " +
                 "/usr/lib/postgresql/*/bin: install them (Debian/Ubuntu: apt-get install postgresql) " +
-                "or set ConnectionStrings:Postgres to an existing server.");
-    }
+                (programs == Server ? "or set ConnectionStrings:Postgres to an existing server." : "or set LocalPostgres:BinDirectory."));
 }
 
 public sealed class LocalPostgresException(string message) : Exception(message);

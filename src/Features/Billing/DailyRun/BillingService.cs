@@ -1,3 +1,4 @@
+using MikroNet.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,7 @@ namespace MikroNet.Features.Billing.DailyRun;
 /// is recorded in billing_runs (unique date), so several hosts run a date once between them.
 /// </summary>
 public sealed class BillingService(IServiceScopeFactory scopes, IClock clock, IOptions<BillingOptions> options,
-    ILogger<BillingService> logger) : BackgroundService
+    MikroNetMetrics metrics, ILogger<BillingService> logger) : BackgroundService
 {
     private static readonly Duration MaxSleep = Duration.FromHours(1);
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
@@ -39,7 +40,20 @@ public sealed class BillingService(IServiceScopeFactory scopes, IClock clock, IO
         var runs = new List<BillingRun>();
         for (var date = last?.PlusDays(1) ?? latestDue; date <= latestDue; date = date.PlusDays(1))
         {
-            if (await RunDateAsync(date, ct) is { } run) runs.Add(run);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            BillingRun? run;
+            try
+            {
+                run = await RunDateAsync(date, ct);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                metrics.BillingRun(watch.Elapsed, success: false);
+                throw;
+            }
+            if (run is null) continue;
+            metrics.BillingRun(watch.Elapsed, success: true);
+            runs.Add(run);
         }
         return runs;
     }

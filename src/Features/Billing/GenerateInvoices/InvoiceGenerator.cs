@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing.Credit;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Telemetry;
 using Npgsql;
 using NodaTime;
 
@@ -14,7 +15,7 @@ namespace MikroNet.Features.Billing.GenerateInvoices;
 /// Runs <see cref="Sql"/>, then <see cref="InvoiceTax"/> and <see cref="CreditApplication"/> on the invoices it
 /// raised (three statements), under the billing lock, in the caller's transaction or its own.
 /// </summary>
-public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options)
+public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options, MikroNetMetrics? metrics = null)
 {
     /// <summary>
     /// The whole generation as one statement. Parameters: @as_of (date), @lead, @grace, @max_catch_up, @year (int),
@@ -181,6 +182,7 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
                 if (credited.TryGetValue(ids[k], out var credit))
                     raised[k] = raised[k] with { CreditApplied = credit.Applied, TotalAmount = credit.Total };
             }
+        if (!dryRun) metrics?.InvoicesRaised(raised.Count);
         if (!dryRun && raised.Count > 0)
             await BillingAudit.RecordAsync(db, user, now, "billing.invoices_generated", asOf, new
             {

@@ -1,3 +1,4 @@
+using MikroNet.Infrastructure.Telemetry;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace MikroNet.Features.Billing.Payments;
 /// recorded, audited and allowed to restore an isolated client here. Callers hold a transaction and the invoice's
 /// row lock (<see cref="LockInvoiceAsync"/>) and save afterwards.
 /// </summary>
-public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options)
+public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options, MikroNetMetrics metrics)
 {
     /// <summary>The row lock queues concurrent payments on one invoice, so each sees the balance the last one left.</summary>
     public async Task<Invoice?> LockInvoiceAsync(int id, CancellationToken ct) =>
@@ -63,6 +64,7 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options)
         db.Audit(user, now, "payment.recorded", "invoice", invoice.Id,
             new { payment_id = payment.Id, payment.Amount, method = PaymentView.MethodOf(payment), payment.Reference,
                 invoice_status = invoice.Status });
+        metrics.PaymentRecorded(SnakeCaseEnums.ToSnakeCase(payment.PaymentMethod), payment.Amount);
         return new PostedPayment(payment, restored);
     }
 }

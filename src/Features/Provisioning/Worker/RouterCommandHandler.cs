@@ -3,6 +3,7 @@ using MikroNet.Infrastructure.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
+using MikroNet.Infrastructure.Telemetry;
 using MikroNet.RouterOs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace MikroNet.Features.Provisioning.Worker;
 /// provisioning state. The claim, retries, backoff and order per client are the generic outbox's.
 /// </summary>
 public sealed partial class RouterCommandHandler(
-    MikroNetDb db, RouterConnector connector, SecretProtector secrets, ILogger<RouterCommandHandler> logger)
+    MikroNetDb db, RouterConnector connector, SecretProtector secrets, MikroNetMetrics metrics,
+    ILogger<RouterCommandHandler> logger)
     : IOutboxHandler<RouterCommand>
 {
     /// <summary>
@@ -81,6 +83,7 @@ public sealed partial class RouterCommandHandler(
 
         foreach (var (command, outcome) in outcomes)
         {
+            metrics.RouterDelivered(command.RouterId, SnakeCaseEnums.ToSnakeCase(outcome.Result));
             if (command.ClientId is not { } id || !_clients.TryGetValue(id, out var client)) continue;
             (client.ProvisioningState, client.ProvisioningError) = outcome.Result switch
             {

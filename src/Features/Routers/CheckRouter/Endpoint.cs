@@ -1,3 +1,4 @@
+using MikroNet.Infrastructure.Telemetry;
 using System.Diagnostics;
 using FastEndpoints;
 using MikroNet.Features.Common;
@@ -13,7 +14,7 @@ namespace MikroNet.Features.Routers.CheckRouter;
 /// Logs in on a session of its own and reads identity and resource, once more on a fresh login when the connection
 /// breaks mid-command. An unreachable router is an answer, not an error of this API: 200 with reachable=false and the reason, so dashboards can show it as they show a success.
 /// </summary>
-public sealed class Endpoint(MikroNetDb db, RouterConnector connector) : Endpoint<Request, Envelope<Response>>
+public sealed class Endpoint(MikroNetDb db, RouterConnector connector, MikroNetMetrics metrics) : Endpoint<Request, Envelope<Response>>
 {
     public override void Configure()
     {
@@ -43,6 +44,7 @@ public sealed class Endpoint(MikroNetDb db, RouterConnector connector) : Endpoin
                 ex is RouterOsTrapException trap ? trap.TrapMessage : ex.Message);
         }
 
+        metrics.RouterReached(router.Id, response.Reachable);
         await Send.OkAsync(new Envelope<Response>(
             response.Reachable ? "Router is reachable" : "Router is not reachable", response), ct);
     }

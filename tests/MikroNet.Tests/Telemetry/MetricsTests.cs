@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MikroNet.Tests.Billing;
+using MikroNet.Tests.Driver;
+using MikroNet.Tests.Fixtures;
+using NodaTime;
+using Shouldly;
+using Xunit;
+
+namespace MikroNet.Tests.Telemetry;
+
+/// <summary>
+/// /metrics in the Prometheus text format, read as Prometheus would, before and after the actions that move it.
+/// Counters are per process and other test classes run beside this one, so they are checked to have grown by at
+/// least this class's own actions; the gauges read this host's database and are exact.
+/// </summary>
+public sealed partial class MetricsTests(MetricsTests.Fixture app) : IClassFixture<MetricsTests.Fixture>
+{
+    private const string Token = "metrics-test-token-1";
+
+    [Fact]
+    public async Task Metrics_WithoutTheTokenFromAfar_Returns404()
+    {
+        (await app.Api.Anonymous.SendAsync(HttpMethod.Get, "/metrics")).Status.ShouldBe(404);
+        (await ScrapeAsync("Bearer wrong-token")).Status.ShouldBe(404);
+        var scraped = await ScrapeAsync("Bearer " + Token);
+        scraped.Status.ShouldBe(200);
+        scraped.MediaType.ShouldBe("text/plain");
+    }
+
+    [Fact]
+    public async Task Metrics_HttpRuntimeAndNpgsql_AreExposed()
+    {
+        await app.Api.ListClientsAsync();
+        var text = await TextAsync();
+        text.ShouldContain("http_server_request_duration_seconds_count{");
+        text.ShouldMatch(@"(?m)^dotnet_gc_collections_total\{");
+        text.ShouldMatch(@"(?m)^db_client_operation_duration_seconds_count\{|^db_client_connection_count\{");
+    }
+
+    [Fact]
+    public async Task Metrics_OutboxDepthAndOldestAge_FollowTheRouterBacklog()
+    {
+        await using var back = await app.TimeTravelAsync();
+        var router = await app.Api.AddRouterAsync();
+        var label = $"router_id=\"{router}\"";
+        Value(await TextAsync(), "mikronet_outbox_depth", label).ShouldBe(0);
+
+        await app.Api.AddClientAsync(router);
+        await app.Api.AddClientAsync(router);
+        app.Clock.Advance(Duration.FromMinutes(10));
+        var text = await TextAsync();
+
+        Value(text, "mikronet_outbox_depth", label).ShouldBe(2);
+        Value(text, "mikronet_outbox_oldest_age_seconds", label).ShouldBe(600);
+        Value(text, "mikronet_outbox_failed", label).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Metrics_PaymentsInvoicesAndBillingRuns_Count()
+    {
+        var before = await TextAsync();
+        var plan = await app.Api.AddPlanAsync(80_000m);
+        // Started a month ago: its next period is due now.
+        var client = await app.Api.AddClientAsync(await app.Api.AddRouterAsync(), planId: plan, start: new LocalDate(2026, 10, 28));
+        var invoice = (await app.Api.InvoicesAsync(client)).Single();
+        (await app.Api.PayAsync(invoice.InvoiceId, 30_000m, method: "cash")).Expect(201);
+        (await app.Api.PayAsync(invoice.InvoiceId, 20_000m, method: "bank_transfer")).Expect(201);
+        (await app.Api.GenerateInvoicesAsync(null)).Expect(200).Data.InvoicesRaised.ShouldBe(1);
+        await app.BillingService().RunDueAsync(default);
+        var after = await TextAsync();
+
+        Grew(before, after, "mikronet_payments_total", "method=\"cash\"").ShouldBeGreaterThanOrEqualTo(1);
+        Grew(before, after, "mikronet_payments_amount_total", "method=\"cash\"").ShouldBeGreaterThanOrEqualTo(30_000);
+        Grew(before, after, "mikronet_payments_amount_total", "method=\"bank_transfer\"").ShouldBeGreaterThanOrEqualTo(20_000);
+        Grew(before, after, "mikronet_invoices_raised_total", "").ShouldBeGreaterThanOrEqualTo(1);
+        Grew(before, after, "mikronet_billing_runs_total", "result=\"success\"").ShouldBeGreaterThanOrEqualTo(1);
+        Value(after, "mikronet_billing_run_duration_seconds_count", "result=\"success\"").ShouldBeGreaterThanOrEqualTo(1);
+        Value(after, "mikronet_billing_last_success_seconds", "").ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Metrics_RouterCheck_SetsReachability()
+    {
+        var router = await app.Api.AddRouterAsync();
+        (await app.Api.CheckRouterAsync(router)).Expect(200).Data.Reachable.ShouldBeFalse();
+
+        Value(await TextAsync(), "mikronet_router_reachable", $"router_id=\"{router}\"").ShouldBe(0);
+    }
+
+    private async Task<ApiResponse> ScrapeAsync(string authorization) =>
+        await app.Api.Anonymous.SendAsync<System.Text.Json.JsonElement>(HttpMethod.Get, "/metrics", null,
+            [("Authorization", authorization)]);
+
+    private async Task<string> TextAsync()
+    {
+        var response = await ScrapeAsync("Bearer " + Token);
+        response.Status.ShouldBe(200);
+        return response.Text;
+    }
+
+    private static double Grew(string before, string after, string name, string label) =>
+        (ValueOrNull(after, name, label) ?? 0) - (ValueOrNull(before, name, label) ?? 0);
+
+    private static double Value(string text, string name, string label) =>
+        ValueOrNull(text, name, label) ?? throw new ShouldAssertException($"No {name} sample with {label} in:\n{text}");
+
+    /// <summary>The sum of the samples of a metric whose labels contain <paramref name="label"/>.</summary>
+    private static double? ValueOrNull(string text, string name, string label)
+    {
+        var samples = Sample().Matches(text).Where(m => m.Groups["name"].Value == name && m.Groups["labels"].Value.Contains(label))
+            .Select(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture)).ToList();
+        return samples.Count == 0 ? null : samples.Sum();
+    }
+
+    [GeneratedRegex(@"(?m)^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>\S+)")]
+    private static partial Regex Sample();
+
+    public sealed class Fixture : AppFixture
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+        [
+            new("Metrics:Token", Token),
+            new("Provisioning:ConnectTimeout", "00:00:00.200"),
+        ];
+    }
+}
