@@ -22,6 +22,16 @@ public sealed class ClientBilling(MikroNetDb db)
             ? (409, "This client has no subscription periods yet; start one first (POST /client/{id}/subscriptions).")
             : null;
 
+    /// <summary>Why this client cannot move to this plan (a 409), or null.</summary>
+    public async Task<string?> RefusalToChangePlanAsync(Client client, Plan plan, bool now, CancellationToken ct) =>
+        client.CancelOn is not null ? "This client is cancelled."
+        : client.PlanId is null || !await db.Subscriptions.AnyAsync(s => s.ClientId == client.Id, ct)
+            ? "This client is not billed yet; start its first period with the plan (POST /client/{id}/subscriptions)."
+        : client.PlanId == plan.Id ? "The client is already on this plan."
+        : now && await db.Plans.AnyAsync(p => p.Id == client.PlanId && p.PeriodMonths != plan.PeriodMonths, ct)
+            ? "A plan with another period length can only start with the next period (effective: next_period)."
+        : null;
+
     /// <summary>The client's latest period (the one an invoice of its own is listed under).</summary>
     public Task<int> LatestPeriodIdAsync(int clientId, CancellationToken ct) =>
         db.Subscriptions.Where(s => s.ClientId == clientId).OrderByDescending(s => s.PeriodIndex)
