@@ -7,9 +7,18 @@ namespace MikroNet.Features.Billing;
 /// <summary>What the lifecycle routes on a client (charges, cancel, plan change) share: its row lock and whether it is billed.</summary>
 public sealed class ClientBilling(MikroNetDb db)
 {
-    /// <summary>The client row locked until the transaction ends: changes to one client's billing take turns.</summary>
-    public async Task<Client?> LockAsync(int id, CancellationToken ct) =>
-        (await db.Clients.FromSql($"SELECT * FROM clients WHERE id = {id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+    /// <summary>
+    /// The billing lock (<see cref="BillingLock"/>), then the client row, both until the transaction ends: changes to
+    /// a client's billing take turns with each other and with billing runs. In this order always: a run holds the
+    /// invoice counter and then updates clients' credit, so a writer holding a client row while waiting for the
+    /// counter would deadlock with it.
+    /// </summary>
+    public async Task<Client?> LockAsync(int id, CancellationToken ct)
+    {
+        await BillingLock.AcquireAsync(db, ct);
+        return (await db.Clients.FromSql($"SELECT * FROM clients WHERE id = {id} FOR UPDATE").ToListAsync(ct))
+            .SingleOrDefault();
+    }
 
     /// <summary>
     /// Why a charge cannot be billed to this client (a 409), or null: a client without periods, or a cancelled one
