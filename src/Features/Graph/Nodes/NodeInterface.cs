@@ -3,9 +3,7 @@ using GraphQL.DataLoader;
 using GraphQL.Types;
 using MikroNet.Features.Graph.Loading;
 using MikroNet.Features.Graph.Paging;
-using MikroNet.Infrastructure.Persistence;
 using MikroNet.Features.Graph.Types;
-using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
 
 namespace MikroNet.Features.Graph.Nodes;
@@ -67,5 +65,5 @@ public static class NodeFields
 
     /// <summary>Users other than the caller are visible to administrators only; anyone else gets null for them.</summary>
     private static bool Visible(IResolveFieldContext c, int userId) =>
-        c.User?.UserId() == userId || c.User?.IsInRole(SnakeCaseEnums.ToSnakeCase(UserRole.Admin)) == true;
+        c.User?.UserId() == userId || c.User?.IsInRole(Claims.Admin) == true;
 }
