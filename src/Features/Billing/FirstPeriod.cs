@@ -10,7 +10,10 @@ namespace MikroNet.Features.Billing;
 /// </summary>
 public static class FirstPeriod
 {
-    /// <summary>Adds the subscription and its invoice to the unit of work; call inside the caller's transaction.</summary>
+    /// <summary>
+    /// Adds the subscription and its invoice to the unit of work; call inside the caller's transaction, and
+    /// <see cref="TaxAsync"/> after saving.
+    /// </summary>
     public static async Task<Subscription> AddAsync(MikroNetDb db, Client client, Plan plan, LocalDate start,
         LocalDate today, BillingOptions options, Instant now, CancellationToken ct)
     {
@@ -36,15 +39,36 @@ public static class FirstPeriod
             InvoiceDate = today,
             // Never due before it is raised: a start in the past gets the full payment term from today.
             DueDate = LocalDate.Max(start, today).PlusDays(options.PaymentTermDays),
+            NetAmount = plan.Price,
             TotalAmount = plan.Price,
             Status = InvoiceStatus.Pending,
             CreatedAt = now,
             UpdatedAt = now,
+            Lines =
+            [
+                new InvoiceLine
+                {
+                    Position = InvoiceLinePositions.Period,
+                    Kind = InvoiceLineKind.Period,
+                    Description = InvoiceLineText.Period(plan.Name, subscription.StartDate, subscription.EndDate),
+                    Amount = plan.Price,
+                    Taxable = true,
+                    CreatedAt = now,
+                },
+            ],
         });
         client.AnchorDate = start;
         client.PlanId = plan.Id;
         client.UpdatedAt = now;
         await db.Subscriptions.AddAsync(subscription, ct);
         return subscription;
+    }
+
+    /// <summary>Applies the tax to the saved first invoice and reloads its amounts.</summary>
+    public static async Task TaxAsync(MikroNetDb db, Invoice invoice, BillingOptions options, Instant now,
+        CancellationToken ct)
+    {
+        if ((await InvoiceTax.ApplyAsync(db, [invoice.Id], options, now, ct)).Count > 0)
+            await db.Entry(invoice).ReloadAsync(ct);
     }
 }

@@ -24,6 +24,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
     public override void Configure()
     {
         Post("/invoices/{id:int}/payments");
+        Roles(Common.Roles.Everyone);
         Summary(s => s.Summary = "Record a payment (send an Idempotency-Key header so a retry cannot pay twice)");
         Description(b => b.Created<Envelope<Response>>().Problems(409, 422));
     }
@@ -51,7 +52,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
         if (refusal?.Kind == PaymentRefusalKind.Void) ThrowError(refusal.Message, StatusCodes.Status409Conflict);
         if (refusal is not null) AddError(r => r.Amount!, refusal.Message);
         var paymentDate = req.PaymentDate ?? today;
-        if (paymentDate > today) AddError(r => r.PaymentDate!, "Payment date must not be in the future.");
+        if (BillingDates.PaymentDateProblem(paymentDate, today) is { } dateProblem) AddError(r => r.PaymentDate!, dateProblem);
         ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
 
         var (payment, restored) = await book.PostAsync(invoice, new PaymentEntry(req.Amount.Value, paymentDate,

@@ -17,6 +17,7 @@ namespace MikroNet.Features.Graph.Loading;
 public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<BillingOptions> billing, IOptions<GraphOptions> graph)
 {
     private readonly Dictionary<string, object> _byArguments = [];
+    private BatchLoader<int, IReadOnlyList<InvoiceLineRow>>? _lines;
     private BatchLoader<int, IReadOnlyList<PaymentLinkRow>>? _links;
     private BatchLoader<int, decimal>? _balances;
     private BatchLoader<int, bool>? _overdue;
@@ -106,6 +107,10 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
                 .GroupBy(i => i.ClientId).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         }, 0));
+
+    public BatchLoader<int, IReadOnlyList<InvoiceLineRow>> LinesByInvoice => _lines ??= Lists(
+        ids => db.InvoiceLines.Where(l => ids.Contains(l.InvoiceId)).OrderBy(l => l.Position).ThenBy(l => l.Id)
+            .Select(Projections.InvoiceLine), l => l.InvoiceId);
 
     public BatchLoader<int, IReadOnlyList<PaymentLinkRow>> PaymentLinksByInvoice => _links ??= Lists(
         ids => db.PaymentLinks.Where(l => ids.Contains(l.InvoiceId)).OrderBy(l => l.Id).Select(Projections.PaymentLink),
