@@ -6,6 +6,7 @@ using MikroNet.Features.Common;
 using MikroNet.Features.Graph.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MikroNet.Features.Graph.Live;
@@ -17,7 +18,7 @@ namespace MikroNet.Features.Graph.Live;
 /// Three loops: receiving (this request's thread), sending (one writer, as a WebSocket allows), and rendering
 /// events (one at a time, each in its own DI scope so loaders and the DbContext never see two events).
 /// </summary>
-internal sealed class GraphSocket
+internal sealed partial class GraphSocket
 {
     public const string Protocol = "graphql-transport-ws";
 
@@ -28,6 +29,7 @@ internal sealed class GraphSocket
     private readonly SocketAuthentication _auth;
     private readonly IGraphQLTextSerializer _serializer;
     private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger _logger;
     private readonly Channel<Outgoing> _outgoing = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     // A subscriber that cannot keep up loses its oldest events, never the host's memory.
     private readonly Channel<(LiveOperation Operation, object Row)> _events = Channel.CreateBounded<(LiveOperation, object)>(
@@ -47,6 +49,7 @@ internal sealed class GraphSocket
         _auth = services.GetRequiredService<SocketAuthentication>();
         _serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         _scopes = services.GetRequiredService<IServiceScopeFactory>();
+        _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<GraphSocket>();
     }
 
     public static async Task HandleAsync(HttpContext http)
@@ -107,7 +110,12 @@ internal sealed class GraphSocket
             {
                 return;
             }
-            if (received.MessageType == WebSocketMessageType.Close) return;
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                // The client closes: answer with its code, as the WebSocket closing handshake asks.
+                Close((int)(received.CloseStatus ?? WebSocketCloseStatus.NormalClosure), "");
+                return;
+            }
             if (message.Length + received.Count > _options.MaxSocketMessageBytes)
             {
                 Close((int)WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {_options.MaxSocketMessageBytes} bytes");
@@ -122,7 +130,16 @@ internal sealed class GraphSocket
                 Close(4400, "Messages are JSON text");
                 return;
             }
-            if (!await HandleAsync(data)) return;
+            try
+            {
+                if (!await HandleAsync(data)) return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(_logger, e);
+                Close(4500, "Internal server error");
+                return;
+            }
         }
     }
 
@@ -171,16 +188,6 @@ internal sealed class GraphSocket
     {
         var (request, invalid) = message.Request(_serializer);
         if (request is null) return Close(4400, invalid!);
-        int open;
-        lock (_operations) open = _operations.Values.Count(o => o is not null);
-        if (open >= _options.MaxSubscriptionsPerConnection)
-        {
-            Fail(id, new ExecutionError(
-                $"A connection holds at most {_options.MaxSubscriptionsPerConnection} subscriptions (GraphQL:MaxSubscriptionsPerConnection).")
-                { Code = "TOO_MANY_SUBSCRIPTIONS" });
-            return true;
-        }
-
         var prepared = await GraphExecution.PrepareAsync(request, _http.RequestServices);
         if (prepared.Refusal is { } refusal)
         {
@@ -199,6 +206,15 @@ internal sealed class GraphSocket
             return true;
         }
 
+        int open;
+        lock (_operations) open = _operations.Values.Count(o => o is not null);
+        if (open >= _options.MaxSubscriptionsPerConnection)
+        {
+            Fail(id, new ExecutionError(
+                $"A connection holds at most {_options.MaxSubscriptionsPerConnection} subscriptions (GraphQL:MaxSubscriptionsPerConnection).")
+                { Code = "TOO_MANY_SUBSCRIPTIONS" });
+            return true;
+        }
         var probe = new SubscribeProbe();
         var result = await GraphExecution.ExecuteAsync(prepared, scope.ServiceProvider, _user!.Principal, probe, _closing.Token);
         if (!result.Executed || result.Errors is { Count: > 0 } || probe.Topic is not { } topic)
@@ -322,6 +338,9 @@ internal sealed class GraphSocket
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL WebSocket message failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 
     private sealed record Outgoing(byte[]? Bytes, int CloseCode, string? CloseReason);
 

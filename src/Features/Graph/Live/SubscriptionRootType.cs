@@ -20,18 +20,28 @@ public sealed class SubscriptionRootType : ObjectGraphType
         Field<ClientType>("clientChanged")
             .Description("The client as it is now, after each change: status, provisioning state (SYNCED once the router applied it), details.")
             .Argument<NonNullGraphType<IntGraphType>>("clientId")
-            .Resolve(c => Event<ClientRow>(c, LiveTopic.Client(c.GetArgument<int>("clientId"))));
+            .Resolve(c => Event<ClientRow>(c, LiveTopic.Client(c.GetArgument<int>("clientId"))))
+            .ResolveStream(NoStream);
 
         Field<InvoiceType>("invoiceChanged")
             .Description("An invoice of the client as it is now, after it was raised, paid (in part), marked overdue or voided.")
             .Argument<NonNullGraphType<IntGraphType>>("clientId")
-            .Resolve(c => Event<InvoiceRow>(c, LiveTopic.Invoice(c.GetArgument<int>("clientId"))));
+            .Resolve(c => Event<InvoiceRow>(c, LiveTopic.Invoice(c.GetArgument<int>("clientId"))))
+            .ResolveStream(NoStream);
 
         Field<PaymentType>("paymentRecorded")
             .Description("A payment recorded (or refunded) for any client, or for the given one.")
             .Argument<IntGraphType>("clientId")
-            .Resolve(c => Event<PaymentRow>(c, LiveTopic.Payment(c.GetArgument<int?>("clientId"))));
+            .Resolve(c => Event<PaymentRow>(c, LiveTopic.Payment(c.GetArgument<int?>("clientId"))))
+            .ResolveStream(NoStream);
     }
+
+    /// <summary>
+    /// GraphQL.NET's schema validation wants a stream resolver on every subscription field; it is never called,
+    /// because subscription operations run with the query strategy, once per event (see GraphExtensions).
+    /// </summary>
+    private static IObservable<object?> NoStream(IResolveFieldContext context) =>
+        throw new InvalidOperationException("Subscriptions are rendered per event by GraphSocket.");
 
     /// <summary>
     /// The event's row. While subscribing (root: a <see cref="SubscribeProbe"/>) the topic is noted and the answer is
