@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs live.mjs (the npm graphql-ws client) against two freshly started hosts on one database: host A with its own
 # PostgreSQL in a temporary folder (on a fixed free port), host B on the same database through a connection string;
-# then tests/browser/cross-origin.mjs (headless Chromium) against host A, which allows one frontend origin. Both
+# then, in headless Chromium against host A (which allows one frontend origin), tests/browser/cross-origin.mjs and
+# graphql-ide-subscription.mjs (Banana Cake Pop runs a subscription). Both
 # hosts are stopped and the folder removed afterwards. Needs the built src/Host (dotnet test builds it), Node.js with
 # npm, and Debian's chromium (run-dashboard-check.sh installs it).
 set -euo pipefail
@@ -51,3 +52,5 @@ token=$(curl -sf -XPOST "http://127.0.0.1:$a/auth/login" -H 'content-type: appli
 client=$(curl -sf "http://127.0.0.1:$a/client" -H "authorization: Bearer $token" | sed 's/.*"client_id":\([0-9]*\).*/\1/')
 MIKRONET_URL="http://127.0.0.1:$a" MIKRONET_TOKEN="$token" CLIENT_ID="$client" FRONTEND_PORT="$front" OTHER_PORT="$other" \
   CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node tests/browser/cross-origin.mjs || { tail -30 "$work/host-a.log"; exit 1; }
+MIKRONET_URL="http://127.0.0.1:$a" MIKRONET_TOKEN="$token" CLIENT_ID="$client" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" \
+  node tests/browser/graphql-ide-subscription.mjs || { tail -30 "$work/host-a.log"; exit 1; }
