@@ -1,9 +1,10 @@
 // Banana Cake Pop subscribes: opens the IDE at /graphql of a running host in headless Chromium, sets the bearer token
-// in the document's "HTTP Headers" tab as graphql-ide.mjs does, runs a clientChanged subscription, changes the client
+// in the document's "HTTP Headers" tab (bcp.mjs), runs a clientChanged subscription, changes the client
 // through REST and checks that the IDE's WebSocket receives the event and its response pane shows it.
 //   MIKRONET_URL=… MIKRONET_TOKEN=… CLIENT_ID=… node graphql-ide-subscription.mjs   (run-live-check.sh runs it)
 // Writes graphql-ide-subscription.png beside this script.
 import { chromium } from 'playwright-core';
+import { runInIde } from './bcp.mjs';
 
 const base = process.env.MIKRONET_URL ?? 'http://127.0.0.1:5080';
 const token = process.env.MIKRONET_TOKEN;
@@ -24,21 +25,7 @@ try {
     ws.on('close', () => frames.push('closed'));
   });
 
-  await page.goto(`${base}/graphql`);
-  await page.getByText('Create Document').click();
-  await page.getByText('HTTP Headers', { exact: true }).click();
-  await page.getByPlaceholder('Name').first().fill('Authorization');
-  await page.getByPlaceholder('Value').first().fill(`Bearer ${token}`);
-  await page.waitForTimeout(1000);
-  await page.getByRole('button', { name: /Reload Schema/ }).click();
-
-  const request = page.locator('.monaco-editor').first();
-  await request.click();
-  await request.locator('textarea').focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(`subscription Watch { clientChanged(clientId: ${clientId}) { clientId status address } }`);
-  await page.waitForTimeout(1500);
-  await page.getByRole('button', { name: /Run Operation/ }).click();
+  await runInIde(page, base, token, `subscription Watch { clientChanged(clientId: ${clientId}) { clientId status address } }`);
 
   // Change the client until the subscription (set up meanwhile) has delivered an event.
   const received = () => frames.some((f) => f.startsWith('received') && f.includes('"next"') && f.includes('clientChanged'));
