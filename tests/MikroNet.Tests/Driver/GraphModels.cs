@@ -69,6 +69,7 @@ public sealed record GqlClient
     public List<GqlSubscription>? Subscriptions { get; init; }
     public GqlConnection<GqlInvoice>? Invoices { get; init; }
     public decimal? OutstandingBalance { get; init; }
+    public decimal? CreditBalance { get; init; }
 }
 
 public sealed record GqlProvisioning

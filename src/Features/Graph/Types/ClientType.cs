@@ -40,6 +40,9 @@ public sealed class ClientType : ObjectGraphType<ClientRow>
             .Argument<ListGraphType<NonNullGraphType<SubscriptionSortInput>>>("order")
             .Resolve(c => c.Loaders().SubscriptionsByClient(ListArguments.From(c)).Load(c.Source.ClientId))
             .FieldType.WithComplexityImpact(1, 12);
+        Field<NonNullGraphType<DecimalGraphType>>("creditBalance")
+            .Description("Money the provider owes the client (credit notes, overpayments); the next invoices the billing run raises use it, oldest first.")
+            .Resolve(c => c.Source.CreditBalance);
         Field<NonNullGraphType<InvoicesConnectionType>>("invoices")
             .Description("The client's invoices across its periods, filtered by `where`, sorted by `order` (default: invoiceDate) then invoiceId, one page.")
             .Argument<InvoiceFilterInput>("where")
