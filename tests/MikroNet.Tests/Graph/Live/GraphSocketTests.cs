@@ -199,6 +199,41 @@ public sealed class GraphSocketTests(GraphSocketFixture app) : IClassFixture<Gra
     }
 
     [Fact]
+    public async Task Message_OverSizeLimit_Closed1009()
+    {
+        await using var socket = await GraphSocketClient.OpenAsync(app.Host, await app.Api.AdminTokenAsync());
+
+        await socket.SendTextAsync("""{"type":"ping","payload":{"pad":" """ + new string('x', 1_100_000) + "\"}}");
+
+        (await socket.ClosedAsync()).ShouldBe(1009);
+    }
+
+    [Fact]
+    public async Task ClientChanged_TenConnectionsAtOnce_EachGetsTheEvent()
+    {
+        var clientId = await NewClientAsync();
+        var token = await app.Api.AdminTokenAsync();
+        var hub = app.Host.Services.GetRequiredService<LiveHub>();
+        var before = hub.Count;
+        var sockets = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => GraphSocketClient.OpenAsync(app.Host, token)));
+        try
+        {
+            await Task.WhenAll(sockets.Select(s => s.SubscribeAsync("x", ClientChanged, new { id = clientId })));
+            await EventuallySubscribedAsync(app.Host.Services, before + 10);
+
+            (await app.Api.DisableClientAsync(clientId)).Status.ShouldBe(200);
+
+            var events = await Task.WhenAll(sockets.Select(s => UntilAsync(s, "x", "clientChanged",
+                c => c.GetProperty("status").GetString() == "DISABLED")));
+            events.ShouldAllBe(e => e.GetProperty("clientId").GetInt32() == clientId);
+        }
+        finally
+        {
+            foreach (var socket in sockets) await socket.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Handshake_WithoutProtocol_Closed4406()
     {
         await using var socket = await GraphSocketClient.ConnectAsync(app.Host, protocol: null);
