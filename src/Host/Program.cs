@@ -25,12 +25,14 @@ builder.AddGraph();
 builder.AddApiDocs();
 builder.AddTelemetry();
 builder.AddLogFormat();
+builder.AddProxyHeaders();
 
 var app = builder.Build();
 
 if (Verbs.IsVerb(args)) return await Verbs.RunAsync(app, args);
 
 await app.MigrateOnStartAsync();
+app.UseProxyHeaders();
 app.UseProblemResponses();
 app.UseRequestBodyRules();
 app.UseRouting();
