@@ -27,12 +27,14 @@ builder.AddCrossOrigin();
 builder.AddApiDocs();
 builder.AddTelemetry();
 builder.AddLogFormat();
+builder.AddProxyHeaders();
 
 var app = builder.Build();
 
 if (Verbs.IsVerb(args)) return await Verbs.RunAsync(app, args);
 
 await app.MigrateOnStartAsync();
+app.UseProxyHeaders();
 app.UseCrossOrigin();
 app.UseProblemResponses();
 app.UseRequestBodyRules();

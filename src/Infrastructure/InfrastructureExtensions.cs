@@ -31,6 +31,10 @@ public static class InfrastructureExtensions
 
         var options = builder.Configuration.GetSection(LocalPostgresOptions.Section).Get<LocalPostgresOptions>() ?? new();
         var folder = DataPaths.Resolve(options.DataDirectory);
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
+        options.PasswordFile = string.IsNullOrWhiteSpace(options.PasswordFile)
+            ? Path.Combine(DataPaths.Resolve(storage.DataDirectory), "postgres.password")
+            : DataPaths.Resolve(options.PasswordFile);
         var server = await LocalPostgresServer.StartAsync(options, folder, logger);
         await server.EnsureDatabaseAsync(options.Database);
         builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = server.ConnectionString(options.Database);

@@ -15,6 +15,12 @@ public sealed class LocalPostgresOptions
 
     public string Database { get; set; } = "mikronet";
 
+    /// <summary>
+    /// The superuser's generated password (mode 600); empty: <c>postgres.password</c> beside the Data Protection keys
+    /// (in Storage:DataDirectory), or beside the cluster folder when the server is started on its own (tests).
+    /// </summary>
+    public string? PasswordFile { get; set; }
+
     /// <summary>Tests turn this off: their throw-away clusters need no crash safety.</summary>
     public bool Durable { get; set; } = true;
 

@@ -8,7 +8,8 @@ namespace MikroNet.Infrastructure.LocalPostgres;
 
 /// <summary>
 /// A private PostgreSQL cluster for development and tests: initdb once, start on loopback, stop on dispose.
-/// Authentication is "trust" because the server listens on 127.0.0.1 only and has no Unix socket.
+/// It listens on 127.0.0.1 only, has no Unix socket, and its superuser logs in with a generated password
+/// (<see cref="ClusterPassword"/>): other users of a shared machine cannot reach the data.
 /// The process that uses the cluster holds an exclusive lock on <see cref="LockFile"/>; the kernel releases it when
 /// that process ends, even by SIGKILL. A server found running with the lock free was left by a killed process:
 /// it is adopted and stopped at the end like one started here. With the lock held by another process (a CLI verb
@@ -22,10 +23,14 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly FileStream? _lock;
 
-    private LocalPostgresServer(string dataDirectory, int port, ProcessRunner runner, ILogger logger, FileStream? ownership)
+    private readonly string _password;
+
+    private LocalPostgresServer(string dataDirectory, int port, string password, ProcessRunner runner, ILogger logger,
+        FileStream? ownership)
     {
         DataDirectory = dataDirectory;
         Port = port;
+        _password = password;
         _runner = runner;
         _logger = logger;
         _lock = ownership;
@@ -39,6 +44,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         Host = "127.0.0.1",
         Port = Port,
         Username = Superuser,
+        Password = _password,
         Database = database,
     }.ConnectionString;
 
@@ -48,6 +54,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         var bin = PostgresBinaries.Locate(options.BinDirectory);
         var asRoot = Environment.UserName == "root";
         var runner = new ProcessRunner(bin, asRoot);
+        var passwordFile = options.PasswordFile
+            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!, "postgres.password");
+        var password = ClusterPassword.ReadOrCreate(passwordFile);
         dataDirectory = ClusterFolder.Prepare(dataDirectory, asRoot, logger);
 
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
@@ -62,14 +71,16 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         // started again; a pid file whose process is gone is stale and pg_ctl start deals with it.
         if (RunningServer(dataDirectory) is { } existing && IsPostgres(existing.Pid))
         {
-            await WaitUntilAcceptingAsync(existing.Port, dataDirectory, options.StartTimeout, ct);
+            await WaitUntilAcceptingAsync(existing.Port, password, dataDirectory, options.StartTimeout, ct);
             if (ownership is null)
                 logger.LogInformation("PostgreSQL {DataDirectory} on port {Port} is in use by another MikroNet process; " +
                     "using it and leaving it running", dataDirectory, existing.Port);
             else
                 logger.LogInformation("PostgreSQL {DataDirectory} on port {Port} was left running by a process that " +
                     "ended without stopping it; adopting it (it stops when this process stops)", dataDirectory, existing.Port);
-            return new LocalPostgresServer(dataDirectory, existing.Port, runner, logger, ownership);
+            var found = new LocalPostgresServer(dataDirectory, existing.Port, password, runner, logger, ownership);
+            await found.RequirePasswordAsync(passwordFile, ct);
+            return found;
         }
 
         var port = options.Port > 0 ? options.Port : FreePort();
@@ -79,12 +90,21 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             "-o", ServerArguments(port, options)], ct),
             "pg_ctl start");
 
-        var server = new LocalPostgresServer(dataDirectory, port, runner, logger,
+        var server = new LocalPostgresServer(dataDirectory, port, password, runner, logger,
             ownership ?? TryTakeOwnership(dataDirectory) ?? throw new LocalPostgresException(
                 $"Another process took {Path.Combine(dataDirectory, LockFile)} while this one started PostgreSQL."));
-        await WaitUntilAcceptingAsync(port, dataDirectory, options.StartTimeout, ct);
+        await WaitUntilAcceptingAsync(port, password, dataDirectory, options.StartTimeout, ct);
+        await server.RequirePasswordAsync(passwordFile, ct);
         logger.LogInformation("PostgreSQL {DataDirectory} listening on 127.0.0.1:{Port}", dataDirectory, port);
         return server;
+    }
+
+    /// <summary>A new cluster, or one made by a build that trusted local users, is switched to password logins.</summary>
+    private async Task RequirePasswordAsync(string passwordFile, CancellationToken ct)
+    {
+        if (!ClusterPassword.Trusts(DataDirectory)) return;
+        var trusted = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Password = null, Pooling = false };
+        await ClusterPassword.UpgradeAsync(DataDirectory, trusted.ConnectionString, _password, passwordFile, _logger, ct);
     }
 
     public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
@@ -128,10 +148,11 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         return true;
     }
 
-    private static async Task WaitUntilAcceptingAsync(int port, string dataDirectory, TimeSpan timeout, CancellationToken ct)
+    private static async Task WaitUntilAcceptingAsync(int port, string password, string dataDirectory, TimeSpan timeout,
+        CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!await AcceptsConnections(port, ct))
+        while (!await AcceptsConnections(port, password, ct))
         {
             if (DateTime.UtcNow > deadline)
                 throw new LocalPostgresException($"PostgreSQL did not accept connections within {timeout}; see {dataDirectory}/server.log");
@@ -139,17 +160,23 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> AcceptsConnections(int port, CancellationToken ct)
+    private static async Task<bool> AcceptsConnections(int port, string password, CancellationToken ct)
     {
         try
         {
             var cs = new NpgsqlConnectionStringBuilder
             {
-                Host = "127.0.0.1", Port = port, Username = Superuser, Database = "postgres", Pooling = false, Timeout = 2,
+                Host = "127.0.0.1", Port = port, Username = Superuser, Password = password, Database = "postgres", Pooling = false,
+                Timeout = 2,
             };
             await using var conn = new NpgsqlConnection(cs.ConnectionString);
             await conn.OpenAsync(ct);
             return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
+        {
+            throw new LocalPostgresException("The local PostgreSQL refuses the password in its password file " +
+                "(LocalPostgres:PasswordFile): restore that file from the backup made with the cluster.");
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
