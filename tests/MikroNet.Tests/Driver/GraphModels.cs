@@ -16,6 +16,11 @@ public sealed record GqlQuery
     public List<GqlRouter>? Routers { get; init; }
     public GqlUser? Me { get; init; }
 
+    /// <summary>`node` and `nodes` answer any type: kept as JSON, read by the fields a test selected.</summary>
+    public JsonElement? Node { get; init; }
+
+    public List<JsonElement>? Nodes { get; init; }
+
     [JsonPropertyName("__typename")]
     public string? Typename { get; init; }
 
@@ -49,6 +54,7 @@ public sealed record GqlPageInfo
 
 public sealed record GqlClient
 {
+    public string? Id { get; init; }
     public int? ClientId { get; init; }
     public string? Name { get; init; }
     public string? PhoneNumber { get; init; }
@@ -74,6 +80,7 @@ public sealed record GqlProvisioning
 
 public sealed record GqlRouter
 {
+    public string? Id { get; init; }
     public int? RouterId { get; init; }
     public string? Name { get; init; }
     public string? Host { get; init; }
@@ -83,6 +90,7 @@ public sealed record GqlRouter
 
 public sealed record GqlPlan
 {
+    public string? Id { get; init; }
     public int? PlanId { get; init; }
     public string? Name { get; init; }
     public decimal? Price { get; init; }
@@ -93,6 +101,7 @@ public sealed record GqlPlan
 
 public sealed record GqlSubscription
 {
+    public string? Id { get; init; }
     public int? SubscriptionId { get; init; }
     public string? StartDate { get; init; }
     public string? EndDate { get; init; }
@@ -104,6 +113,7 @@ public sealed record GqlSubscription
 
 public sealed record GqlInvoice
 {
+    public string? Id { get; init; }
     public int? InvoiceId { get; init; }
     public string? Number { get; init; }
     public string? InvoiceDate { get; init; }
@@ -141,6 +151,7 @@ public sealed record GqlPaymentLink
 
 public sealed record GqlPayment
 {
+    public string? Id { get; init; }
     public int? PaymentId { get; init; }
     public decimal? Amount { get; init; }
     public string? PaymentDate { get; init; }
@@ -151,6 +162,7 @@ public sealed record GqlPayment
 
 public sealed record GqlUser
 {
+    public string? Id { get; init; }
     public int? UserId { get; init; }
     public string? Username { get; init; }
     public string? Role { get; init; }
