@@ -11,11 +11,11 @@ namespace MikroNet.Features.Billing;
 public static class FirstPeriod
 {
     /// <summary>
-    /// Adds the subscription and its invoice to the unit of work; call inside the caller's transaction, and
-    /// <see cref="TaxAsync"/> after saving.
+    /// Adds the subscription and its invoice to the unit of work (with the installation charge as a line when there
+    /// is one); call inside the caller's transaction, and <see cref="TaxAsync"/> after saving.
     /// </summary>
     public static async Task<Subscription> AddAsync(MikroNetDb db, Client client, Plan plan, LocalDate start,
-        LocalDate today, BillingOptions options, Instant now, CancellationToken ct)
+        LocalDate today, BillingOptions options, Instant now, CancellationToken ct, ClientCharge? installation = null)
     {
         var subscription = new Subscription
         {
@@ -57,6 +57,14 @@ public static class FirstPeriod
                 },
             ],
         });
+        if (installation is not null)
+        {
+            var invoice = subscription.Invoices[0];
+            invoice.Lines.Add(Charges.ChargeBook.LineFor(installation, InvoiceLinePositions.FirstCharge, now));
+            invoice.NetAmount += installation.Amount;
+            invoice.TotalAmount += installation.Amount;
+            installation.Invoice = invoice;
+        }
         client.AnchorDate = start;
         client.PlanId = plan.Id;
         client.UpdatedAt = now;
