@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MikroNet.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MikroNetDb))]
-    [Migration("20261126222759_AuditAddress")]
-    partial class AuditAddress
+    [Migration("20261126224415_NextPlan")]
+    partial class NextPlan
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -40,11 +40,6 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("action");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("address");
 
                     b.Property<Instant>("At")
                         .HasColumnType("timestamp with time zone")
@@ -74,14 +69,8 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
-                    b.HasIndex("Action")
-                        .HasDatabaseName("ix_audit_log_action");
-
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_log_at");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_audit_log_user_id");
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
@@ -151,11 +140,28 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("anchor_date");
 
+                    b.Property<int>("AnchorIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("anchor_index");
+
                     b.Property<bool>("AutoRenew")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
                         .HasDefaultValue(true)
                         .HasColumnName("auto_renew");
+
+                    b.Property<LocalDate?>("CancelOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cancel_on");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<Instant?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -179,6 +185,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<int?>("NextPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("next_plan_id");
 
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
@@ -237,6 +247,9 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_clients_name");
 
+                    b.HasIndex("NextPlanId")
+                        .HasDatabaseName("ix_clients_next_plan_id");
+
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_clients_plan_id");
 
@@ -254,6 +267,70 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_clients_router_while_live", "deleted_at IS NOT NULL OR router_id IS NOT NULL");
 
                             t.HasCheckConstraint("ck_clients_status", "status IN ('active', 'disabled')");
+                        });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.ClientCharge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Taxable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("taxable");
+
+                    b.HasKey("Id")
+                        .HasName("pk_client_charges");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_client_charges_unbilled")
+                        .HasFilter("invoice_id IS NULL");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_client_charges_invoice_id");
+
+                    b.ToTable("client_charges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_client_charges_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_client_charges_kind", "kind IN ('charge', 'proration')");
                         });
                 });
 
@@ -1276,6 +1353,12 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Client", b =>
                 {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("NextPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_clients_plans_next_plan_id");
+
                     b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
@@ -1291,6 +1374,24 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Navigation("Plan");
 
                     b.Navigation("Router");
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.ClientCharge", b =>
+                {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_charges_clients_client_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Invoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_client_charges_invoices_invoice_id");
+
+                    b.Navigation("Invoice");
                 });
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.ClientCreditEntry", b =>
