@@ -1,3 +1,5 @@
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -11,7 +13,7 @@ namespace MikroNet.Infrastructure.Outbox;
 /// </summary>
 public sealed partial class OutboxRound<TRow>(
     DbContext db, IOutboxHandler<TRow> handler, OutboxConsumer<TRow> consumer, IClock clock,
-    ILogger<OutboxRound<TRow>> logger) where TRow : OutboxRow
+    ILogger<OutboxRound<TRow>> logger, MikroNetMetrics? metrics = null) where TRow : OutboxRow
 {
     /// <returns>How many rows were claimed; 0 when nothing was due.</returns>
     public async Task<int> RunOnceAsync(CancellationToken ct)
@@ -29,6 +31,8 @@ public sealed partial class OutboxRound<TRow>(
         await handler.RecordedAsync(outcomes, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        foreach (var result in outcomes.GroupBy(o => o.Outcome.Result))
+            metrics?.OutboxDelivered(consumer.Queue.Table, SnakeCaseEnums.ToSnakeCase(result.Key), result.Count());
         return claimed.Count;
     }
 

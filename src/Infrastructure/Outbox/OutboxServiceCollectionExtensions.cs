@@ -25,7 +25,8 @@ public static class OutboxServiceCollectionExtensions
         services.AddScoped(sp => new OutboxRound<TRow>(
             sp.GetRequiredService<TDb>(), sp.GetRequiredService<IOutboxHandler<TRow>>(),
             sp.GetRequiredService<OutboxConsumer<TRow>>(), sp.GetRequiredService<NodaTime.IClock>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxRound<TRow>>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxRound<TRow>>>(),
+            sp.GetService<Telemetry.MikroNetMetrics>()));
         services.AddHostedService<OutboxLoop<TRow>>();
         return services;
     }

@@ -14,6 +14,7 @@ public sealed class MikroNetMetrics : IDisposable
 
     private readonly Meter _meter;
     private readonly Counter<long> _deliveries;
+    private readonly Counter<long> _outboxDeliveries;
     private readonly Counter<long> _invoicesRaised;
     private readonly Counter<long> _payments;
     private readonly Counter<double> _paymentAmount;
@@ -27,6 +28,9 @@ public sealed class MikroNetMetrics : IDisposable
         _meter = meters.Create(MeterName);
         _deliveries = _meter.CreateCounter<long>("mikronet.router.deliveries", "{command}",
             "Router commands handled by the outbox worker, by router and result (done, retry, failed).");
+        _outboxDeliveries = _meter.CreateCounter<long>("mikronet.outbox.deliveries", "{message}",
+            "Outbox rows handled, by outbox table (router_commands, and customer notifications where they go through " +
+            "an outbox) and result (done, retry, failed).");
         _invoicesRaised = _meter.CreateCounter<long>("mikronet.invoices.raised", "{invoice}", "Invoices raised by billing runs.");
         _payments = _meter.CreateCounter<long>("mikronet.payments", "{payment}", "Payments recorded, by method.");
         _paymentAmount = _meter.CreateCounter<double>("mikronet.payments.amount", "{currency}", "Money recorded, by method.");
@@ -55,6 +59,9 @@ public sealed class MikroNetMetrics : IDisposable
         _deliveries.Add(1, new KeyValuePair<string, object?>("router_id", routerId), new KeyValuePair<string, object?>("result", result));
         _reachable[routerId] = result == "retry" ? 0 : 1;
     }
+
+    public void OutboxDelivered(string queue, string result, int count) =>
+        _outboxDeliveries.Add(count, new KeyValuePair<string, object?>("queue", queue), new KeyValuePair<string, object?>("result", result));
 
     public void RouterReached(int routerId, bool reached) => _reachable[routerId] = reached ? 1 : 0;
 

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MikroNet.Infrastructure.Outbox;
+using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Tests.Billing;
 using MikroNet.Tests.Driver;
 using MikroNet.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Shouldly;
 using Xunit;
@@ -88,6 +91,25 @@ public sealed partial class MetricsTests(MetricsTests.Fixture app) : IClassFixtu
         Value(await TextAsync(), "mikronet_router_reachable", $"router_id=\"{router}\"").ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Metrics_DeliveryToAnUnreachableRouter_CountsRetriesAndMarksItUnreachable()
+    {
+        var router = await app.Api.AddRouterAsync();
+        await app.Api.AddClientAsync(router);
+        var before = await TextAsync();
+
+        await using (var scope = app.Host.Services.CreateAsyncScope())
+            (await scope.ServiceProvider.GetRequiredService<OutboxRound<RouterCommand>>().RunOnceAsync(default)).ShouldBeGreaterThan(0);
+        var after = await TextAsync();
+
+        var label = $"router_id=\"{router}\"";
+        Grew(before, after, "mikronet_router_deliveries_total", label + ",result=\"retry\"").ShouldBeGreaterThanOrEqualTo(1);
+        Grew(before, after, "mikronet_outbox_deliveries_total", "queue=\"router_commands\",result=\"retry\"")
+            .ShouldBeGreaterThanOrEqualTo(1);
+        Value(after, "mikronet_router_reachable", label).ShouldBe(0);
+        Value(after, "mikronet_outbox_depth", label).ShouldBe(1);
+    }
+
     private async Task<ApiResponse> ScrapeAsync(string authorization) =>
         await app.Api.Anonymous.SendAsync<System.Text.Json.JsonElement>(HttpMethod.Get, "/metrics", null,
             [("Authorization", authorization)]);
@@ -105,10 +127,13 @@ public sealed partial class MetricsTests(MetricsTests.Fixture app) : IClassFixtu
     private static double Value(string text, string name, string label) =>
         ValueOrNull(text, name, label) ?? throw new ShouldAssertException($"No {name} sample with {label} in:\n{text}");
 
-    /// <summary>The sum of the samples of a metric whose labels contain <paramref name="label"/>.</summary>
+    /// <summary>The sum of the samples of a metric that carry the labels of <paramref name="label"/> (a="1",b="2").</summary>
     private static double? ValueOrNull(string text, string name, string label)
     {
-        var samples = Sample().Matches(text).Where(m => m.Groups["name"].Value == name && m.Groups["labels"].Value.Contains(label))
+        // Every label=value pair asked for, in any order.
+        var wanted = label.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var samples = Sample().Matches(text)
+            .Where(m => m.Groups["name"].Value == name && wanted.All(w => m.Groups["labels"].Value.Split(',').Contains(w)))
             .Select(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture)).ToList();
         return samples.Count == 0 ? null : samples.Sum();
     }
