@@ -183,6 +183,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<int?>("NextPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("next_plan_id");
+
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -239,6 +243,9 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_clients_name");
+
+                    b.HasIndex("NextPlanId")
+                        .HasDatabaseName("ix_clients_next_plan_id");
 
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_clients_plan_id");
@@ -1343,6 +1350,12 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Client", b =>
                 {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("NextPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_clients_plans_next_plan_id");
+
                     b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
