@@ -17,6 +17,7 @@ namespace MikroNet.Tests.Telemetry;
 /// Counters are per process and other test classes run beside this one, so they are checked to have grown by at
 /// least this class's own actions; the gauges read this host's database and are exact.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class MetricsTests(MetricsTests.Fixture app) : IClassFixture<MetricsTests.Fixture>
 {
     private const string Token = "metrics-test-token-1";
