@@ -32,6 +32,17 @@ public sealed class Client
     /// <summary>Start of the first period; period k starts at anchor + k × plan months.</summary>
     public LocalDate? AnchorDate { get; set; }
 
+    /// <summary>Where e-mail messages go; none are sent without it.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>
+    /// The channels (email, whatsapp, sms) this client is told on; null = Notifications:DefaultChannels.
+    /// </summary>
+    public string[]? NotificationChannels { get; set; }
+
+    /// <summary>The client asked not to be sent any message.</summary>
+    public bool NotificationsOptOut { get; set; }
+
     public ProvisioningState ProvisioningState { get; set; }
     public string? ProvisioningError { get; set; }
 
