@@ -1,3 +1,4 @@
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
@@ -10,9 +11,12 @@ namespace MikroNet.Features.Billing;
 /// </summary>
 public static class FirstPeriod
 {
-    /// <summary>Adds the subscription and its invoice to the unit of work; call inside the caller's transaction.</summary>
-    public static async Task<Subscription> AddAsync(MikroNetDb db, Client client, Plan plan, LocalDate start,
-        LocalDate today, BillingOptions options, Instant now, CancellationToken ct)
+    /// <summary>
+    /// Adds the subscription, its invoice and the invoice's messages to the unit of work; call inside the caller's
+    /// transaction.
+    /// </summary>
+    public static async Task<Subscription> AddAsync(MikroNetDb db, Notifier notifier, Client client, Plan plan,
+        LocalDate start, LocalDate today, BillingOptions options, Instant now, CancellationToken ct)
     {
         var subscription = new Subscription
         {
@@ -26,7 +30,7 @@ public static class FirstPeriod
             CreatedAt = now,
         };
         var (year, sequence, number) = await InvoiceNumbers.NextAsync(db, today.Year, ct);
-        subscription.Invoices.Add(new Invoice
+        var invoice = new Invoice
         {
             Number = number,
             NumberYear = year,
@@ -40,11 +44,13 @@ public static class FirstPeriod
             Status = InvoiceStatus.Pending,
             CreatedAt = now,
             UpdatedAt = now,
-        });
+        };
+        subscription.Invoices.Add(invoice);
         client.AnchorDate = start;
         client.PlanId = plan.Id;
         client.UpdatedAt = now;
         await db.Subscriptions.AddAsync(subscription, ct);
+        notifier.Queue(NotificationEvent.InvoiceRaised, client, today, now, invoice);
         return subscription;
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
 using Npgsql;
 using NodaTime;
 
@@ -13,7 +15,7 @@ namespace MikroNet.Features.Billing.Enforce;
 /// (a disabled secret does not drop a live session) commit together. Isolated clients with nothing overdue any
 /// more are restored the same way.
 /// </summary>
-public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
+public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier)
 {
     public const string Sql = """
         WITH newly_overdue AS (
@@ -71,11 +73,16 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
             cmd.Parameters.AddWithValue("as_of", asOf.ToDateOnly());
             cmd.Parameters.AddWithValue("grace", options.Value.GraceDays);
             cmd.Parameters.AddWithValue("now", now.ToDateTimeUtc());
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            var isolated = reader.GetFieldValue<int[]>(1);
-            var restored = reader.GetFieldValue<int[]>(2);
-            return new EnforcementResult(asOf, dryRun, reader.GetInt32(0), isolated.Length, restored.Length, isolated,
-                restored);
+            int overdue;
+            int[] isolated, restored;
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                await reader.ReadAsync(ct);
+                (overdue, isolated, restored) = (reader.GetInt32(0), reader.GetFieldValue<int[]>(1), reader.GetFieldValue<int[]>(2));
+            }
+            // A dry run's transaction is rolled back, messages included.
+            await notifier.QueueAsync(NotificationEvent.ClientIsolated, [.. isolated.Select(id => (id, (int?)null))], asOf, now, ct);
+            await notifier.QueueAsync(NotificationEvent.ClientRestored, [.. restored.Select(id => (id, (int?)null))], asOf, now, ct);
+            return new EnforcementResult(asOf, dryRun, overdue, isolated.Length, restored.Length, isolated, restored);
         }, ct);
 }

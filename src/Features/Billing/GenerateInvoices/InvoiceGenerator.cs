@@ -2,14 +2,16 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
 using Npgsql;
 using NodaTime;
 
 namespace MikroNet.Features.Billing.GenerateInvoices;
 
 /// <summary>Runs <see cref="Sql"/> under the billing lock, in the caller's transaction or its own.</summary>
-public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options)
+public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier)
 {
     /// <summary>
     /// The whole generation as one statement. Parameters: @as_of (date), @lead, @grace, @max_catch_up, @year (int),
@@ -119,12 +121,17 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
 
         var raised = new List<RaisedInvoice>();
         var held = new List<CatchUpHeld>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
-            if (reader.IsDBNull(0)) held.Add(ReadHeld(reader, o.MaxCatchUpPeriods));
-            else raised.Add(ReadRaised(reader, dryRun));
+            while (await reader.ReadAsync(ct))
+            {
+                if (reader.IsDBNull(0)) held.Add(ReadHeld(reader, o.MaxCatchUpPeriods));
+                else raised.Add(ReadRaised(reader, dryRun));
+            }
         }
+        if (!dryRun)
+            await notifier.QueueAsync(NotificationEvent.InvoiceRaised,
+                [.. raised.Select(r => (r.ClientId, r.InvoiceId))], asOf, now, ct);
         return new GenerationResult(asOf, dryRun, raised, held);
     }
 

@@ -1,3 +1,4 @@
+using MikroNet.Features.Notifications.Queue;
 using FastEndpoints;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
@@ -20,7 +21,7 @@ namespace MikroNet.Features.Clients.RegisterClient;
 /// first subscription period and its invoice.
 /// </summary>
 public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock clock, ProviderClock providerClock,
-    IOptions<BillingOptions> billing) : Endpoint<Request, Envelope<ClientView>>
+    IOptions<BillingOptions> billing, Notifier notifier) : Endpoint<Request, Envelope<ClientView>>
 {
     public override void Configure()
     {
@@ -62,6 +63,9 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
             PlanId = req.PlanId,
             Status = ClientStatus.Active,
             AutoRenew = req.AutoRenew ?? true,
+            Email = ClientRules.NormalizeEmail(req.Email),
+            NotificationChannels = req.NotificationChannels?.ToArray(),
+            NotificationsOptOut = req.NotificationsOptOut ?? false,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -70,7 +74,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         if (plan is not null)
         {
             var today = providerClock.Today;
-            await FirstPeriod.AddAsync(db, client, plan, req.StartDate ?? today, today, billing.Value, now, ct);
+            await FirstPeriod.AddAsync(db, notifier, client, plan, req.StartDate ?? today, today, billing.Value, now, ct);
         }
         db.Audit(User, now, "client.registered", "client", client.Id,
             new { client.Name, client.PppSecretName, client.RouterId });
