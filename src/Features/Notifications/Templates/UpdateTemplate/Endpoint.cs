@@ -24,10 +24,10 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        if (!TemplateKeys.Events.ContainsKey(req.Event) || !TemplateKeys.Channels.ContainsKey(req.Channel)
+        if (!TemplateKeys.Events.ContainsKey(req.Event ?? "") || !TemplateKeys.Channels.ContainsKey(req.Channel ?? "")
             || !NotificationOptions.Languages.Contains(req.Lang))
             ThrowError($"There is no template {req.Event}/{req.Channel}/{req.Lang}.", StatusCodes.Status404NotFound);
-        var channel = TemplateKeys.Channels[req.Channel];
+        var channel = TemplateKeys.Channels[req.Channel!];
         if (channel == NotificationChannel.Email && string.IsNullOrWhiteSpace(req.Subject)) AddError(r => r.Subject!, "An e-mail needs a subject.");
         if (channel != NotificationChannel.Email && req.Subject is not null) AddError(r => r.Subject!, "Only e-mail has a subject.");
         ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
@@ -50,6 +50,6 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await Send.OkAsync(new Envelope<TemplateView>("Template saved successfully",
-            new TemplateView(req.Event, req.Channel, req.Lang, req.Subject, req.Body!, true, now)), ct);
+            new TemplateView(req.Event!, req.Channel!, req.Lang!, req.Subject, req.Body!, true, now)), ct);
     }
 }

@@ -6,9 +6,9 @@ namespace MikroNet.Features.Notifications.Templates.UpdateTemplate;
 
 public sealed class Request
 {
-    public string Event { get; set; } = "";
-    public string Channel { get; set; } = "";
-    public string Lang { get; set; } = "";
+    public string? Event { get; set; }
+    public string? Channel { get; set; }
+    public string? Lang { get; set; }
 
     /// <summary>E-mail only (required there); WhatsApp and SMS have none.</summary>
     public string? Subject { get; set; }
