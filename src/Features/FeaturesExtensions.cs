@@ -55,6 +55,7 @@ public static class FeaturesExtensions
         app.UseFastEndpoints(c =>
         {
             Json.Configure(c.Serializer.Options);
+            c.Endpoints.Configurator = Roles.ApplyDefault;
             c.Validation.UsePropertyNamingPolicy = true;
             c.Binding.UsePropertyNamingPolicy = true;
             // Query and route values (GET /invoices/generate?as_of=2026-12-20) are ISO dates like the JSON ones.

@@ -62,6 +62,7 @@ public static class InfrastructureExtensions
         services.AddSingleton(sp => SigningKey.Load(
             sp.GetRequiredService<IOptions<AuthOptions>>().Value, builder.Environment, dataDirectory));
         services.AddScoped<TokenService>();
+        services.AddScoped<TokenRevocation>();
         services.AddSingleton<RevokedTokens>();
         services.AddSingleton<IDatabaseListener>(sp => sp.GetRequiredService<RevokedTokens>());
         services.AddHostedService(sp => new DatabaseNotifications(connectionString,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -35,6 +36,17 @@ public sealed class BillingOptions : IValidatableObject
     [Range(1, 1200)]
     public int MaxCatchUpPeriods { get; set; } = 12;
 
+    /// <summary>Tax on taxable lines as a fraction (0.11 for Indonesia's PPN); 0 raises no tax line.</summary>
+    [Range(typeof(decimal), "0", "1")]
+    public decimal TaxRate { get; set; }
+
+    /// <summary>The tax's name on invoices (PPN, VAT, GST).</summary>
+    [Required, StringLength(40)]
+    public string TaxName { get; set; } = "Tax";
+
+    /// <summary>Whether plan prices and charges already contain the tax (then the tax is taken out of them).</summary>
+    public bool PricesIncludeTax { get; set; }
+
     /// <summary>Local time of the daily run, HH:mm.</summary>
     [Required]
     public string RunAt { get; set; } = "00:05";
@@ -54,6 +66,18 @@ public sealed class BillingOptions : IValidatableObject
         ?? throw new InvalidOperationException($"Billing:TimeZone '{TimeZone}' is not an IANA time zone.");
 
     public LocalTime RunAtTime => ParsedRunAt.GetValueOrThrow();
+
+    /// <summary>
+    /// Decimals money is rounded to. IDR and the other currencies without a minor unit in use are whole units,
+    /// even where ISO 4217 still lists two decimals for them.
+    /// </summary>
+    public int MinorUnits => WholeUnitCurrencies.Contains(Currency.ToUpperInvariant()) ? 0 : 2;
+
+    /// <summary>The tax line's text, e.g. "PPN 11%".</summary>
+    public string TaxLabel => $"{TaxName} {(TaxRate * 100).ToString("0.####", CultureInfo.InvariantCulture)}%";
+
+    private static readonly HashSet<string> WholeUnitCurrencies =
+        ["IDR", "JPY", "KRW", "VND", "CLP", "ISK", "UGX", "PYG", "XAF", "XOF"];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

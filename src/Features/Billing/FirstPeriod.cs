@@ -13,7 +13,7 @@ public static class FirstPeriod
 {
     /// <summary>
     /// Adds the subscription, its invoice and the invoice's messages to the unit of work; call inside the caller's
-    /// transaction.
+    /// transaction, and <see cref="TaxAsync"/> after saving.
     /// </summary>
     public static async Task<Subscription> AddAsync(MikroNetDb db, Notifier notifier, Client client, Plan plan,
         LocalDate start, LocalDate today, BillingOptions options, Instant now, CancellationToken ct)
@@ -40,10 +40,23 @@ public static class FirstPeriod
             InvoiceDate = today,
             // Never due before it is raised: a start in the past gets the full payment term from today.
             DueDate = LocalDate.Max(start, today).PlusDays(options.PaymentTermDays),
+            NetAmount = plan.Price,
             TotalAmount = plan.Price,
             Status = InvoiceStatus.Pending,
             CreatedAt = now,
             UpdatedAt = now,
+            Lines =
+            [
+                new InvoiceLine
+                {
+                    Position = InvoiceLinePositions.Period,
+                    Kind = InvoiceLineKind.Period,
+                    Description = InvoiceLineText.Period(plan.Name, subscription.StartDate, subscription.EndDate),
+                    Amount = plan.Price,
+                    Taxable = true,
+                    CreatedAt = now,
+                },
+            ],
         };
         subscription.Invoices.Add(invoice);
         client.AnchorDate = start;
@@ -52,5 +65,13 @@ public static class FirstPeriod
         await db.Subscriptions.AddAsync(subscription, ct);
         notifier.Queue(NotificationEvent.InvoiceRaised, client, today, now, invoice);
         return subscription;
+    }
+
+    /// <summary>Applies the tax to the saved first invoice and reloads its amounts.</summary>
+    public static async Task TaxAsync(MikroNetDb db, Invoice invoice, BillingOptions options, Instant now,
+        CancellationToken ct)
+    {
+        if ((await InvoiceTax.ApplyAsync(db, [invoice.Id], options, now, ct)).Count > 0)
+            await db.Entry(invoice).ReloadAsync(ct);
     }
 }

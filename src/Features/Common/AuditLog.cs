@@ -22,3 +22,6 @@ public static class AuditLog
             Data = data is null ? null : JsonSerializer.Serialize(data, JsonSerializerOptions.Web),
         });
 }
+
+/// <summary>The audit data of a change: the values that matter before and after it.</summary>
+public sealed record AuditChange<T>(T Before, T After);

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using MikroNet.Features.Graph.Authorization;
 using MikroNet.Features.Graph.Http;
 using MikroNet.Features.Graph.Loading;
 using MikroNet.Features.Graph.Scalars;
@@ -25,6 +26,7 @@ public static class GraphExtensions
             .AddGraphTypes(typeof(GraphSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider<GraphErrors>()
+            .AddValidationRule<FieldRoles>(useForCachedDocuments: true)
             .ConfigureSchema(s =>
             {
                 s.RegisterTypeMapping<LocalDate, LocalDateGraphType>();

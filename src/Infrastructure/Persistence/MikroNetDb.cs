@@ -19,6 +19,7 @@ public sealed class MikroNetDb : DbContext
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<InvoiceNumberCounter> InvoiceNumberCounters => Set<InvoiceNumberCounter>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentLink> PaymentLinks => Set<PaymentLink>();

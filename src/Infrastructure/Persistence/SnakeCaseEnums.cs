@@ -17,6 +17,7 @@ public static class SnakeCaseEnums
         Add<SubscriptionStatus>(builder);
         Add<InvoiceKind>(builder);
         Add<InvoiceStatus>(builder);
+        Add<InvoiceLineKind>(builder);
         Add<PaymentMethod>(builder);
         Add<PaymentStatus>(builder);
         Add<PaymentLinkStatus>(builder);

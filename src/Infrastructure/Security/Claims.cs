@@ -8,6 +8,7 @@ public static class Claims
     public const string Role = "role";
     public const string Admin = "admin";
     public const string Operator = "operator";
+    public const string Cashier = "cashier";
 
     public static int? UserId(this ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(JwtRegisteredClaimNames.Sub), out var id) ? id : null;

@@ -106,6 +106,8 @@ public sealed record GqlInvoice
     public string? Number { get; init; }
     public string? InvoiceDate { get; init; }
     public string? DueDate { get; init; }
+    public decimal? NetAmount { get; init; }
+    public decimal? TaxAmount { get; init; }
     public decimal? TotalAmount { get; init; }
     public decimal? AmountPaid { get; init; }
     public decimal? Balance { get; init; }
@@ -113,8 +115,17 @@ public sealed record GqlInvoice
     public bool? Overdue { get; init; }
     public int? ClientId { get; init; }
     public GqlClient? Client { get; init; }
+    public List<GqlInvoiceLine>? Lines { get; init; }
     public List<GqlPayment>? Payments { get; init; }
     public List<GqlPaymentLink>? PaymentLinks { get; init; }
+}
+
+public sealed record GqlInvoiceLine
+{
+    public string? Kind { get; init; }
+    public string? Description { get; init; }
+    public decimal? Amount { get; init; }
+    public bool? Taxable { get; init; }
 }
 
 public sealed record GqlPaymentLink

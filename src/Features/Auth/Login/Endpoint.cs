@@ -32,6 +32,7 @@ public sealed class Endpoint(MikroNetDb db, IPasswordHasher<User> hasher, TokenS
             : hasher.VerifyHashedPassword(user, user.PasswordHash, req.Password);
         if (user is null || verdict == PasswordVerificationResult.Failed)
             ThrowError("Invalid username or password.", StatusCodes.Status401Unauthorized);
+        if (user.DisabledAt is not null) ThrowError("This user is disabled.", StatusCodes.Status401Unauthorized);
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             user.PasswordHash = hasher.HashPassword(user, req.Password);

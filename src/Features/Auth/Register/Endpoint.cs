@@ -25,7 +25,7 @@ public sealed class Endpoint(MikroNetDb db, IPasswordHasher<User> hasher, IClock
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Serialises concurrent first registrations so only one of them becomes the admin.
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7241001)", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Users.UserChanges.LockKey})", ct);
 
         var first = !await db.Users.AnyAsync(ct);
         if (!first)
@@ -40,7 +40,7 @@ public sealed class Endpoint(MikroNetDb db, IPasswordHasher<User> hasher, IClock
         {
             Username = req.Username,
             PasswordHash = "",
-            Role = first || req.Role == "admin" ? UserRole.Admin : UserRole.Operator,
+            Role = first ? UserRole.Admin : Users.UserRules.RoleNames[req.Role ?? Common.Roles.Operator],
             CreatedAt = clock.GetCurrentInstant(),
         };
         user.PasswordHash = hasher.HashPassword(user, req.Password);

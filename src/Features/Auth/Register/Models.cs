@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Features.Common;
+using MikroNet.Features.Users;
 using MikroNet.Infrastructure.Persistence.Entities;
 
 namespace MikroNet.Features.Auth.Register;
@@ -11,7 +12,7 @@ public sealed class Request
     public string Username { get; set; } = "";
     public string Password { get; set; } = "";
 
-    /// <summary>admin or operator; defaults to operator (the first user is always admin).</summary>
+    /// <summary>admin, operator or cashier; defaults to operator (the first user is always admin).</summary>
     [EnumValues(typeof(UserRole))]
     public string? Role { get; set; }
 }
@@ -24,7 +25,7 @@ public sealed class Validator : Validator<Request>
     {
         RuleFor(r => r.Username).NotEmpty().Length(3, Limits.Username)
             .Matches("^[A-Za-z0-9._@-]+$").WithMessage("Username may hold letters, digits and . _ @ - only.");
-        RuleFor(r => r.Password).NotEmpty().Length(8, 128);
-        RuleFor(r => r.Role).Must(r => r is null or "admin" or "operator").WithMessage("Role must be admin or operator.");
+        RuleFor(r => r.Password).Password();
+        RuleFor(r => r.Role).Role();
     }
 }

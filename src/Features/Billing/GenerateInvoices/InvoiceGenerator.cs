@@ -10,7 +10,10 @@ using NodaTime;
 
 namespace MikroNet.Features.Billing.GenerateInvoices;
 
-/// <summary>Runs <see cref="Sql"/> under the billing lock, in the caller's transaction or its own.</summary>
+/// <summary>
+/// Runs <see cref="Sql"/> and then <see cref="InvoiceTax"/> on the invoices it raised, under the billing lock, in the
+/// caller's transaction or its own.
+/// </summary>
 public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier)
 {
     /// <summary>
@@ -74,7 +77,7 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
             WHERE end_date >= start_date AND client_id NOT IN (SELECT client_id FROM held)
             ORDER BY client_id, period_index
             ON CONFLICT (client_id, period_index) DO NOTHING
-            RETURNING id, client_id, period_index, start_date, end_date, price
+            RETURNING id, client_id, plan_id, period_index, start_date, end_date, price
         ),
         counter AS (
             INSERT INTO invoice_number_counters AS c (year, last_value)
@@ -89,11 +92,17 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
         ),
         raised AS (
             INSERT INTO invoices (number, number_year, number_sequence, client_id, subscription_id, kind,
-                                  invoice_date, due_date, total_amount, amount_paid, status, created_at, updated_at)
+                                  invoice_date, due_date, net_amount, tax_amount, total_amount, amount_paid, status,
+                                  created_at, updated_at)
             SELECT invoice_number(@year, seq), @year, seq,
-                   client_id, id, 'period', @as_of, start_date - 1, price, 0, 'pending', @now, @now
+                   client_id, id, 'period', @as_of, start_date - 1, price, 0, price, 0, 'pending', @now, @now
             FROM numbered
             RETURNING id, number, number_sequence, client_id, subscription_id, invoice_date, due_date, total_amount
+        ),
+        period_lines AS (
+            INSERT INTO invoice_lines (invoice_id, position, kind, description, amount, taxable, created_at)
+            SELECT r.id, 1, 'period', period_line_description(p.name, n.start_date, n.end_date), r.total_amount, true, @now
+            FROM raised r JOIN new_subscriptions n ON n.id = r.subscription_id JOIN plans p ON p.id = n.plan_id
         )
         SELECT r.number_sequence AS seq, r.id, r.number, r.client_id, r.subscription_id, n.period_index,
                n.start_date, n.end_date, r.invoice_date, r.due_date, r.total_amount
@@ -120,15 +129,25 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
         AddParameters(cmd, asOf, o.InvoiceLeadDays, o.GraceDays, o.MaxCatchUpPeriods, now);
 
         var raised = new List<RaisedInvoice>();
+        var ids = new List<int>();
         var held = new List<CatchUpHeld>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
                 if (reader.IsDBNull(0)) held.Add(ReadHeld(reader, o.MaxCatchUpPeriods));
-                else raised.Add(ReadRaised(reader, dryRun));
+                else
+                {
+                    raised.Add(ReadRaised(reader, dryRun));
+                    ids.Add(reader.GetInt32(1));
+                }
             }
         }
+        var taxed = await InvoiceTax.ApplyAsync(db, ids, o, now, ct);
+        if (taxed.Count > 0)
+            for (var k = 0; k < raised.Count; k++)
+                if (taxed.TryGetValue(ids[k], out var amounts))
+                    raised[k] = raised[k] with { NetAmount = amounts.Net, TaxAmount = amounts.Tax, TotalAmount = amounts.Total };
         if (!dryRun)
             await notifier.QueueAsync(NotificationEvent.InvoiceRaised,
                 [.. raised.Select(r => (r.ClientId, r.InvoiceId))], asOf, now, ct);
@@ -150,7 +169,7 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
     // A dry run's ids were rolled back with its rows; they would be different ids when the run is made.
     private static RaisedInvoice ReadRaised(DbDataReader r, bool dryRun) => new(
         dryRun ? null : r.GetInt32(1), r.GetString(2), r.GetInt32(3), dryRun ? null : r.GetInt32(4), r.GetInt32(5),
-        Date(r, 6), Date(r, 7), Date(r, 8), Date(r, 9), r.GetDecimal(10));
+        Date(r, 6), Date(r, 7), Date(r, 8), Date(r, 9), r.GetDecimal(10), 0m, r.GetDecimal(10));
 
     private static CatchUpHeld ReadHeld(DbDataReader r, int maxCatchUp) => new(
         r.GetInt32(3), r.GetInt32(5), Date(r, 7),

@@ -24,6 +24,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
     public override void Configure()
     {
         Post("/invoices/{id:int}/payments");
+        Roles(Common.Roles.Everyone);
         Summary(s => s.Summary = "Record a payment (send an Idempotency-Key header so a retry cannot pay twice)");
         Description(b => b.Created<Envelope<Response>>().Problems(409, 422));
     }

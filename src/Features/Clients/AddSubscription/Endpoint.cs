@@ -49,6 +49,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
         db.Audit(User, now, "subscription.created", "subscription", subscription.Id,
             new { client_id = client.Id, plan_id = plan.Id, subscription.StartDate, subscription.EndDate, invoice.Number });
         await db.SaveChangesAsync(ct);
+        await FirstPeriod.TaxAsync(db, invoice, billing.Value, now, ct);
         await tx.CommitAsync(ct);
 
         await Send.ResponseAsync(new Envelope<Response>("Subscription created successfully",

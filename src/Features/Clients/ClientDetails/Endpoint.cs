@@ -20,6 +20,7 @@ public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<Respons
         var client = await db.Clients.AsNoTracking().AsSingleQuery()
             .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.Payments)
             .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.PaymentLinks)
+            .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.Lines)
             .SingleOrDefaultAsync(c => c.Id == req.Id, ct);
         if (client is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
 

@@ -23,12 +23,22 @@ public sealed record SubscriptionView(int SubscriptionId, int PlanId, LocalDate 
 }
 
 public sealed record InvoiceView(int InvoiceId, string Number, LocalDate InvoiceDate, LocalDate DueDate,
-    decimal TotalAmount, decimal AmountPaid, decimal Balance, [property: EnumValues(typeof(InvoiceStatus))] string InvoiceStatus,
-    List<PaymentView> Payments,
-    List<PaymentLinkView> PaymentLinks)
+    decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal AmountPaid, decimal Balance,
+    [property: EnumValues(typeof(InvoiceStatus))] string InvoiceStatus, List<InvoiceLineView> Lines,
+    List<PaymentView> Payments, List<PaymentLinkView> PaymentLinks)
 {
     public static InvoiceView From(Invoice i) =>
-        new(i.Id, i.Number, i.InvoiceDate, i.DueDate, i.TotalAmount, i.AmountPaid, i.Balance,
-            SnakeCaseEnums.ToSnakeCase(i.Status), i.Payments.OrderBy(p => p.Id).Select(PaymentView.From).ToList(),
+        new(i.Id, i.Number, i.InvoiceDate, i.DueDate, i.NetAmount, i.TaxAmount, i.TotalAmount, i.AmountPaid, i.Balance,
+            SnakeCaseEnums.ToSnakeCase(i.Status),
+            i.Lines.OrderBy(l => l.Position).ThenBy(l => l.Id).Select(InvoiceLineView.From).ToList(),
+            i.Payments.OrderBy(p => p.Id).Select(PaymentView.From).ToList(),
             i.PaymentLinks.OrderBy(l => l.Id).Select(PaymentLinkView.From).ToList());
+}
+
+/// <summary>One line of an invoice; the invoice's total_amount is the sum of its lines' amounts.</summary>
+public sealed record InvoiceLineView([property: EnumValues(typeof(InvoiceLineKind))] string Kind, string Description,
+    decimal Amount, bool Taxable)
+{
+    public static InvoiceLineView From(InvoiceLine l) =>
+        new(SnakeCaseEnums.ToSnakeCase(l.Kind), l.Description, l.Amount, l.Taxable);
 }

@@ -71,14 +71,13 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         };
         await db.Clients.AddAsync(client, ct);
         db.QueueRouterChanges(now, client, before: null);
-        if (plan is not null)
-        {
-            var today = providerClock.Today;
-            await FirstPeriod.AddAsync(db, notifier, client, plan, req.StartDate ?? today, today, billing.Value, now, ct);
-        }
+        var today = providerClock.Today;
+        var first = plan is null ? null
+            : await FirstPeriod.AddAsync(db, notifier, client, plan, req.StartDate ?? today, today, billing.Value, now, ct);
         db.Audit(User, now, "client.registered", "client", client.Id,
             new { client.Name, client.PppSecretName, client.RouterId });
         await db.SaveChangesAsync(ct);
+        if (first is not null) await FirstPeriod.TaxAsync(db, first.Invoices[0], billing.Value, now, ct);
         if (tx is not null) await tx.CommitAsync(ct);
 
         await Send.ResponseAsync(new Envelope<ClientView>("Client registered successfully", ClientView.From(client)),

@@ -15,6 +15,7 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
 {
     private BatchLoader<int, IReadOnlyList<SubscriptionRow>>? _subscriptions;
     private BatchLoader<int, IReadOnlyList<InvoiceRow>>? _invoices;
+    private BatchLoader<int, IReadOnlyList<InvoiceLineRow>>? _lines;
     private BatchLoader<int, IReadOnlyList<PaymentRow>>? _payments;
     private BatchLoader<int, IReadOnlyList<PaymentLinkRow>>? _links;
     private BatchLoader<int, decimal>? _balances;
@@ -30,6 +31,10 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
     public BatchLoader<int, IReadOnlyList<InvoiceRow>> InvoicesBySubscription => _invoices ??= Lists(
         ids => db.Invoices.Where(i => ids.Contains(i.SubscriptionId)).OrderBy(i => i.InvoiceDate).ThenBy(i => i.Id)
             .Select(Projections.Invoice), i => i.SubscriptionId);
+
+    public BatchLoader<int, IReadOnlyList<InvoiceLineRow>> LinesByInvoice => _lines ??= Lists(
+        ids => db.InvoiceLines.Where(l => ids.Contains(l.InvoiceId)).OrderBy(l => l.Position).ThenBy(l => l.Id)
+            .Select(Projections.InvoiceLine), l => l.InvoiceId);
 
     public BatchLoader<int, IReadOnlyList<PaymentRow>> PaymentsByInvoice => _payments ??= Lists(
         ids => db.Payments.Where(p => ids.Contains(p.InvoiceId)).OrderBy(p => p.PaymentDate).ThenBy(p => p.Id)

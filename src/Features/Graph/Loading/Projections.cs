@@ -13,7 +13,11 @@ public static class Projections
         s.Id, s.ClientId, s.PlanId, s.StartDate, s.EndDate, s.Price, s.Status);
 
     public static readonly Expression<Func<Invoice, InvoiceRow>> Invoice = i => new InvoiceRow(
-        i.Id, i.ClientId, i.SubscriptionId, i.Number, i.InvoiceDate, i.DueDate, i.TotalAmount, i.AmountPaid, i.Status);
+        i.Id, i.ClientId, i.SubscriptionId, i.Number, i.InvoiceDate, i.DueDate, i.NetAmount, i.TaxAmount, i.TotalAmount,
+        i.AmountPaid, i.Status);
+
+    public static readonly Expression<Func<InvoiceLine, InvoiceLineRow>> InvoiceLine = l => new InvoiceLineRow(
+        l.InvoiceId, l.Kind, l.Description, l.Amount, l.Taxable);
 
     public static readonly Expression<Func<PaymentLink, PaymentLinkRow>> PaymentLink = l => new PaymentLinkRow(
         l.InvoiceId, l.Gateway, l.Url, l.Amount, l.Status, l.ExpiresAt);

@@ -19,10 +19,12 @@ public sealed record SubscriptionRow(
 
 public sealed record InvoiceRow(
     int InvoiceId, int ClientId, int SubscriptionId, string Number, LocalDate InvoiceDate, LocalDate DueDate,
-    decimal TotalAmount, decimal AmountPaid, InvoiceStatus Status)
+    decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal AmountPaid, InvoiceStatus Status)
 {
     public decimal Balance => TotalAmount - AmountPaid;
 }
+
+public sealed record InvoiceLineRow(int InvoiceId, InvoiceLineKind Kind, string Description, decimal Amount, bool Taxable);
 
 public sealed record PaymentRow(
     int PaymentId, int InvoiceId, decimal Amount, LocalDate PaymentDate, PaymentMethod PaymentMethod,

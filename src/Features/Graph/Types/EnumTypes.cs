@@ -28,6 +28,11 @@ public sealed class InvoiceStatusType : EnumerationGraphType<InvoiceStatus>
     public InvoiceStatusType() => Name = "InvoiceStatus";
 }
 
+public sealed class InvoiceLineKindType : EnumerationGraphType<InvoiceLineKind>
+{
+    public InvoiceLineKindType() => Name = "InvoiceLineKind";
+}
+
 public sealed class PaymentMethodType : EnumerationGraphType<PaymentMethod>
 {
     public PaymentMethodType() => Name = "PaymentMethod";

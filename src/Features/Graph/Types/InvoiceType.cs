@@ -14,7 +14,12 @@ public sealed class InvoiceType : ObjectGraphType<InvoiceRow>
         Field<NonNullGraphType<StringGraphType>>("number").Description("INV-yyyy-nnnnnn").Resolve(c => c.Source.Number);
         Field<NonNullGraphType<LocalDateGraphType>>("invoiceDate").Resolve(c => c.Source.InvoiceDate);
         Field<NonNullGraphType<LocalDateGraphType>>("dueDate").Resolve(c => c.Source.DueDate);
-        Field<NonNullGraphType<DecimalGraphType>>("totalAmount").Resolve(c => c.Source.TotalAmount);
+        Field<NonNullGraphType<DecimalGraphType>>("netAmount").Description("The lines before tax.")
+            .Resolve(c => c.Source.NetAmount);
+        Field<NonNullGraphType<DecimalGraphType>>("taxAmount").Description("Billing:TaxName at Billing:TaxRate on the taxable lines.")
+            .Resolve(c => c.Source.TaxAmount);
+        Field<NonNullGraphType<DecimalGraphType>>("totalAmount").Description("Gross: the sum of the lines.")
+            .Resolve(c => c.Source.TotalAmount);
         Field<NonNullGraphType<DecimalGraphType>>("amountPaid").Resolve(c => c.Source.AmountPaid);
         Field<NonNullGraphType<DecimalGraphType>>("balance").Resolve(c => c.Source.Balance);
         Field<NonNullGraphType<InvoiceStatusType>>("invoiceStatus").Resolve(c => c.Source.Status);
@@ -24,6 +29,10 @@ public sealed class InvoiceType : ObjectGraphType<InvoiceRow>
         Field<NonNullGraphType<IntGraphType>>("clientId").Resolve(c => c.Source.ClientId);
         Field<ClientType>("client").Description("Null when the client has been deleted; the invoice stays on record.")
             .Resolve(c => c.Loaders().Clients.Load(c.Source.ClientId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InvoiceLineType>>>>("lines")
+            .Description("What the invoice bills, in order: the period, charges, the tax, credit applied.")
+            .Resolve(c => c.Loaders().LinesByInvoice.Load(c.Source.InvoiceId))
+            .FieldType.WithComplexityImpact(1, 3);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentType>>>>("payments")
             .Resolve(c => c.Loaders().PaymentsByInvoice.Load(c.Source.InvoiceId))
             .FieldType.WithComplexityImpact(1, 2);

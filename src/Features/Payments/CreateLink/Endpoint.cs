@@ -15,7 +15,7 @@ public sealed class Endpoint(Data data, IEnumerable<IPaymentGateway> gateways)
     public override void Configure()
     {
         Post("/invoices/{id:int}/payment-link");
-        Roles(Common.Roles.Admin, Common.Roles.Operator);
+        Roles(Common.Roles.Everyone);
         Description(d => d.Produces<Envelope<PaymentLinkView>>(201).Produces<Envelope<PaymentLinkView>>(200)
             .ProducesProblemDetails(400).ProducesProblemDetails(401).ProducesProblemDetails(403).ProducesProblemDetails(404)
             .ProducesProblemDetails(409).ProducesProblemDetails(422).ProducesProblemDetails(502).ProducesProblemDetails(504));

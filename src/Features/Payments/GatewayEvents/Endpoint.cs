@@ -14,7 +14,7 @@ public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<List<Ev
     public override void Configure()
     {
         Get("/payments/gateway-events");
-        Roles(Common.Roles.Admin, Common.Roles.Operator);
+        Roles(Common.Roles.Everyone);
         Description(d => d.Produces<Envelope<List<EventView>>>(200).ProducesProblemDetails(400).ProducesProblemDetails(401)
             .ProducesProblemDetails(403));
         Summary(s => s.Summary = "Gateway notifications as stored, with their verdicts (filter: status, gateway)");

@@ -10,7 +10,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
     {
         b.ToTable(t =>
         {
-            t.HasCheckConstraint("ck_invoices_total_amount", "total_amount > 0");
+            // Zero when client credit covers the whole invoice.
+            t.HasCheckConstraint("ck_invoices_total_amount", "total_amount >= 0");
+            t.HasCheckConstraint("ck_invoices_tax_amount", "tax_amount >= 0");
             t.HasCheckConstraint("ck_invoices_amount_paid", "amount_paid >= 0 AND amount_paid <= total_amount");
             t.HasCheckConstraint("ck_invoices_status", $"status IN ({SnakeCaseEnums.SqlList<InvoiceStatus>()})");
             t.HasCheckConstraint("ck_invoices_kind", $"kind IN ({SnakeCaseEnums.SqlList<InvoiceKind>()})");
@@ -32,8 +34,20 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasIndex(i => new { i.InvoiceDate, i.Status }).HasDatabaseName("ix_report_invoices_date")
             .IncludeProperties(i => i.TotalAmount);
         b.HasOne(i => i.Client).WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(i => i.Lines).WithOne(l => l.Invoice).HasForeignKey(l => l.InvoiceId)
+            .OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Payments).WithOne(p => p.Invoice).HasForeignKey(p => p.InvoiceId)
             .OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceLine>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLine> b)
+    {
+        b.ToTable(t => t.HasCheckConstraint("ck_invoice_lines_kind", $"kind IN ({SnakeCaseEnums.SqlList<InvoiceLineKind>()})"));
+        b.Property(l => l.Description).HasMaxLength(Limits.DefaultText);
+        b.HasIndex(l => new { l.InvoiceId, l.Position });
     }
 }
 

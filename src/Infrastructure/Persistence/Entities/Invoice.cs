@@ -19,6 +19,12 @@ public sealed class Invoice
 
     public LocalDate InvoiceDate { get; set; }
     public LocalDate DueDate { get; set; }
+
+    /// <summary>The lines before tax: what the tax is levied on (taxable lines) plus untaxed ones.</summary>
+    public decimal NetAmount { get; set; }
+    public decimal TaxAmount { get; set; }
+
+    /// <summary>Gross: the sum of the lines (net + tax − credit applied).</summary>
     public decimal TotalAmount { get; set; }
     public decimal AmountPaid { get; set; }
     public InvoiceStatus Status { get; set; }
@@ -26,6 +32,7 @@ public sealed class Invoice
     public Instant UpdatedAt { get; set; }
     public List<Payment> Payments { get; set; } = [];
     public List<PaymentLink> PaymentLinks { get; set; } = [];
+    public List<InvoiceLine> Lines { get; set; } = [];
 
     public decimal Balance => TotalAmount - AmountPaid;
 }

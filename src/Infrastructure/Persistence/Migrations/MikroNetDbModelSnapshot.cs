@@ -409,6 +409,11 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<decimal>("NetAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("net_amount");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -432,6 +437,11 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Property<int>("SubscriptionId")
                         .HasColumnType("integer")
                         .HasColumnName("subscription_id");
+
+                    b.Property<decimal>("TaxAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("tax_amount");
 
                     b.Property<decimal>("TotalAmount")
                         .HasPrecision(14, 2)
@@ -483,7 +493,63 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_invoices_status", "status IN ('pending', 'partially_paid', 'paid', 'overdue', 'void')");
 
-                            t.HasCheckConstraint("ck_invoices_total_amount", "total_amount > 0");
+                            t.HasCheckConstraint("ck_invoices_tax_amount", "tax_amount >= 0");
+
+                            t.HasCheckConstraint("ck_invoices_total_amount", "total_amount >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.InvoiceLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<bool>("Taxable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("taxable");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice_lines");
+
+                    b.HasIndex("InvoiceId", "Position")
+                        .HasDatabaseName("ix_invoice_lines_invoice_id_position");
+
+                    b.ToTable("invoice_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invoice_lines_kind", "kind IN ('period', 'charge', 'proration', 'tax', 'credit')");
                         });
                 });
 
@@ -1124,6 +1190,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Instant?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1147,7 +1217,7 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                     b.ToTable("users", null, t =>
                         {
-                            t.HasCheckConstraint("ck_users_role", "role IN ('admin', 'operator')");
+                            t.HasCheckConstraint("ck_users_role", "role IN ('admin', 'operator', 'cashier')");
                         });
                 });
 
@@ -1223,6 +1293,18 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
 
                     b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.InvoiceLine", b =>
+                {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Invoice", "Invoice")
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_lines_invoices_invoice_id");
+
+                    b.Navigation("Invoice");
                 });
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Notification", b =>
@@ -1337,6 +1419,8 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Invoice", b =>
                 {
+                    b.Navigation("Lines");
+
                     b.Navigation("PaymentLinks");
 
                     b.Navigation("Payments");
