@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Billing.GenerateInvoices;
+using MikroNet.Features.Notifications;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.LocalPostgres;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -42,7 +44,8 @@ try
     var slice = await MeasureAsync("a", async cs =>
     {
         await using var db = Db(cs);
-        var result = await new InvoiceGenerator(db, Options.Create(new BillingOptions())).RunAsync(asOf, now, default);
+        var result = await new InvoiceGenerator(db, Options.Create(new BillingOptions()),
+            new Notifier(db, Options.Create(new NotificationOptions()))).RunAsync(asOf, now, default);
         return result.Raised.Count;
     });
     var loop = await MeasureAsync("b", cs => EfLoopAsync(cs, loopCount));
