@@ -27,7 +27,8 @@ public static class NotificationsExtensions
         services.AddSingleton<HttpSender>();
         services.AddSingleton<ProviderRateLimits>();
         // No retry handler: the outbox retries with backoff, and a request must not be repeated behind its back.
-        services.AddHttpClient(HttpSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // Nor the factory's request logging: some gateways take their token in the URL's query.
+        services.AddHttpClient(HttpSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddOutbox<MikroNetDb, Notification, NotificationHandler>(NotificationHandler.Queue, sp =>
         {
             var o = sp.GetRequiredService<IOptions<NotificationOptions>>().Value;

@@ -73,6 +73,17 @@ public sealed class NotificationFlowTests(NotificationsFixture app) : IClassFixt
         PdfText(mails[0], invoice.Number + ".pdf").ShouldContain(invoice.Number);
         PdfText(mails[4], $"RCT-{pay.Data.Payment.PaymentId:D7}.pdf").ShouldContain("RECEIPT");
         mails[1].Attachments.ShouldBeEmpty();
+
+        var graph = (await app.OnDayAsync(new LocalDate(2026, 12, 8), api => api.GraphAsync($$"""
+            { client(clientId: {{client}}) { email notificationChannels notificationsOptOut
+                notifications { event channel to status attempts lastError sentAt } } }
+            """))).Data.Client!;
+        (graph.Email, graph.NotificationChannels, graph.NotificationsOptOut).ShouldBe(("budi@example.test", null, false));
+        graph.Notifications!.Select(n => (n.Event, n.Channel)).Take(2)
+            .ShouldBe([("CLIENT_RESTORED", "EMAIL"), ("CLIENT_RESTORED", "WHATSAPP")]);
+        graph.Notifications!.Count.ShouldBe(12);
+        graph.Notifications.ShouldAllBe(n => n.Status == "SENT" && n.Attempts == 1 && n.LastError == null && n.SentAt != null);
+        graph.Notifications.Where(n => n.Channel == "WHATSAPP").ShouldAllBe(n => n.To == "+6281234567890");
     }
 
     private static string PdfText(MimeMessage mail, string fileName)

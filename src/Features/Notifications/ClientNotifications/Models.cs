@@ -18,18 +18,20 @@ public sealed class Request
 public sealed record NotificationView(long NotificationId,
     [property: EnumValues(typeof(NotificationEvent))] string Event,
     [property: EnumValues(typeof(NotificationChannel))] string Channel, string To,
-    [property: EnumValues("pending", "sent", "failed", "skipped")] string Status, int Attempts, string? LastError,
+    [property: EnumValues(typeof(NotificationStatus))] string Status, int Attempts, string? LastError,
     int? InvoiceId, int? PaymentId, LocalDate OnDate, Instant CreatedAt, Instant? NextAttemptAt, Instant? SentAt)
 {
-    public static string StatusOf(OutboxStatus status, string? skipReason) => status switch
+    public static NotificationStatus StatusOf(OutboxStatus status, string? skipReason) => status switch
     {
-        OutboxStatus.Done => "sent",
-        OutboxStatus.Failed => skipReason is null ? "failed" : "skipped",
-        _ => "pending",
+        OutboxStatus.Done => NotificationStatus.Sent,
+        OutboxStatus.Failed => skipReason is null ? NotificationStatus.Failed : NotificationStatus.Skipped,
+        _ => NotificationStatus.Pending,
     };
 
     public static NotificationView From(Notification n) => new(n.Id, SnakeCaseEnums.ToSnakeCase(n.Event),
-        SnakeCaseEnums.ToSnakeCase(n.Channel), n.Recipient, StatusOf(n.Status, n.SkipReason), n.Attempts,
+        SnakeCaseEnums.ToSnakeCase(n.Channel), n.Recipient, SnakeCaseEnums.ToSnakeCase(StatusOf(n.Status, n.SkipReason)), n.Attempts,
         n.SkipReason ?? n.LastError, n.InvoiceId, n.PaymentId, n.OnDate, n.CreatedAt,
         n.Status == OutboxStatus.Pending ? n.NextAttemptAt : null, n.Status == OutboxStatus.Done ? n.CompletedAt : null);
 }
+
+public enum NotificationStatus { Pending, Sent, Failed, Skipped }

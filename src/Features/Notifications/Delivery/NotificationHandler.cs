@@ -67,7 +67,7 @@ public sealed class NotificationHandler(
                 subject = template.Subject is null ? null : engine.Render(template.Subject, model);
                 body = engine.Render(template.Body, model);
             }
-            catch (InvalidOperationException ex)
+            catch (TemplateRenderException ex)
             {
                 // A template that loops past its step budget: the operator's text must change, retrying cannot help.
                 outcomes[i] = DeliveryOutcome.Failed($"Template could not be rendered: {ex.Message}");
@@ -90,6 +90,14 @@ public sealed class NotificationHandler(
                 outcomes[r.Index] = Outcome(await http.SendAsync(name, provider, r.Message, token));
             });
         return [.. batch.Select((n, i) => new Delivered<Notification>(n, outcomes[i]!))];
+    }
+
+    /// <summary>A skipped message was never tried: the round counted the refusal as an attempt, which it was not.</summary>
+    public Task RecordedAsync(IReadOnlyList<Delivered<Notification>> outcomes, CancellationToken ct)
+    {
+        foreach (var (n, _) in outcomes)
+            if (n.SkipReason is not null) n.Attempts = 0;
+        return Task.CompletedTask;
     }
 
     /// <summary>The invoice with its announcement, the receipt with the payment's.</summary>

@@ -14,10 +14,12 @@ public sealed class ProviderRateLimits
     /// <summary>Takes a slot: null when the message may go now, else when the next slot frees.</summary>
     public Instant? Take(string provider, int perMinute, Instant now)
     {
+        var spacing = Duration.FromMilliseconds(60_000.0 / perMinute);
         lock (_next)
         {
-            if (_next.TryGetValue(provider, out var next) && next > now) return next;
-            _next[provider] = now + Duration.FromMilliseconds(60_000.0 / perMinute);
+            // A next slot further away than one spacing means the clock was set back: start afresh.
+            if (_next.TryGetValue(provider, out var next) && next > now && next - now <= spacing) return next;
+            _next[provider] = now + spacing;
             return null;
         }
     }

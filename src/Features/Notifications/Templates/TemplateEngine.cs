@@ -25,24 +25,41 @@ public sealed partial class TemplateEngine
     public static TemplateProblem? Problem(string source)
     {
         if (Parser.TryParse(source, out _, out var error)) return null;
-        var at = Position().Match(error);
+        // Fluid says "End of tag '}}' was expected at (2:15)" and then quotes the source on further lines.
+        var message = error.Split('\n')[0];
+        var at = Position().Match(message);
         return at.Success
-            ? new TemplateProblem(int.Parse(at.Groups[1].Value), int.Parse(at.Groups[2].Value), error)
-            : new TemplateProblem(1, 1, error);
+            ? new TemplateProblem(int.Parse(at.Groups[1].Value), int.Parse(at.Groups[2].Value), message[..at.Index].TrimEnd())
+            : new TemplateProblem(1, 1, message);
     }
 
-    /// <summary>Renders a template (parsed once per distinct text) with the model's values.</summary>
+    /// <summary>
+    /// Renders a template (parsed once per distinct text) with the model's values; a template that runs past its
+    /// step budget (a loop over a huge range) throws <see cref="TemplateRenderException"/>.
+    /// </summary>
     public string Render(string source, IReadOnlyDictionary<string, object?> model)
     {
         if (_parsed.Count > 1_000) _parsed.Clear();
         var template = _parsed.GetOrAdd(source, s => Parser.Parse(s));
         var context = new TemplateContext(_options);
         foreach (var (name, value) in model) context.SetValue(name, value);
-        return template.Render(context, NullEncoder.Default).Trim();
+        try
+        {
+            return template.Render(context, NullEncoder.Default).Trim();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new TemplateRenderException(ex.Message);
+        }
     }
 
-    [GeneratedRegex(@"\((\d+):(\d+)\)")]
+    [GeneratedRegex(@"\s*at \((\d+):(\d+)\)$")]
     private static partial Regex Position();
 }
 
-public sealed record TemplateProblem(int Line, int Column, string Message);
+public sealed record TemplateProblem(int Line, int Column, string Message)
+{
+    public override string ToString() => $"Line {Line}, column {Column}: {Message}";
+}
+
+public sealed class TemplateRenderException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
@@ -7,7 +8,7 @@ namespace MikroNet.Features.Notifications.Templates;
 /// <summary>A template in force: <c>custom</c> when the operator's own text replaced the shipped one.</summary>
 public sealed record TemplateView([property: EnumValues(typeof(NotificationEvent))] string Event,
     [property: EnumValues(typeof(NotificationChannel))] string Channel, [property: EnumValues("id", "en")] string Lang,
-    string? Subject, string Body, bool Custom, Instant? UpdatedAt);
+    string? Subject, [property: JsonConverter(typeof(MultiLineTextConverter))] string Body, bool Custom, Instant? UpdatedAt);
 
 /// <summary>Route names of events, channels and languages, as stored.</summary>
 public static class TemplateKeys

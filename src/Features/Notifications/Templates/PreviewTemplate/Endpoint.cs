@@ -21,9 +21,10 @@ public sealed class Endpoint(MikroNetDb db, MessageData data, TemplateStore stor
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var (e, channel) = (TemplateKeys.Events[req.Event!], TemplateKeys.Channels[req.Channel!]);
-        foreach (var (text, field) in new[] { (req.Subject, "subject"), (req.Body, "body") })
-            if (text is not null && TemplateEngine.Problem(text) is { } problem)
-                AddError(field, $"Line {problem.Line}, column {problem.Column}: {problem.Message}");
+        if (req.Subject is not null && TemplateEngine.Problem(req.Subject) is { } inSubject)
+            AddError(r => r.Subject!, inSubject.ToString());
+        if (req.Body is not null && TemplateEngine.Problem(req.Body) is { } inBody)
+            AddError(r => r.Body!, inBody.ToString());
         ThrowIfAnyErrors();
         var subject = await PreviewSubject.FindAsync(db, e, req.ClientId, req.InvoiceId, clock.Today, ct);
         if (subject is null)
@@ -31,7 +32,17 @@ public sealed class Endpoint(MikroNetDb db, MessageData data, TemplateStore stor
         var model = (await data.LoadAsync([subject], ct))[0]!;
         var template = await store.GetAsync(e, channel, req.Lang ?? "id", ct);
         var subjectText = req.Subject ?? template.Subject;
-        await Send.OkAsync(new Envelope<Response>("Template rendered successfully", new Response(
-            subjectText is null ? null : engine.Render(subjectText, model), engine.Render(req.Body ?? template.Body, model))), ct);
+        Response rendered;
+        try
+        {
+            rendered = new Response(subjectText is null ? null : engine.Render(subjectText, model),
+                engine.Render(req.Body ?? template.Body, model));
+        }
+        catch (TemplateRenderException ex)
+        {
+            ThrowError(r => r.Body!, $"The template could not be rendered: {ex.Message}", StatusCodes.Status422UnprocessableEntity);
+            return;
+        }
+        await Send.OkAsync(new Envelope<Response>("Template rendered successfully", rendered), ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FastEndpoints;
 using FluentValidation;
 using MikroNet.Features.Common;
@@ -22,6 +23,8 @@ public sealed class Request
     public int? InvoiceId { get; set; }
     public int? ClientId { get; set; }
     public string? Subject { get; set; }
+
+    [JsonConverter(typeof(MultiLineTextConverter))]
     public string? Body { get; set; }
 }
 
@@ -44,4 +47,4 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-public sealed record Response(string? Subject, string Body);
+public sealed record Response(string? Subject, [property: JsonConverter(typeof(MultiLineTextConverter))] string Body);

@@ -31,9 +31,10 @@ public sealed class Endpoint(MikroNetDb db, IClock clock) : Endpoint<Request, En
         if (channel == NotificationChannel.Email && string.IsNullOrWhiteSpace(req.Subject)) AddError(r => r.Subject!, "An e-mail needs a subject.");
         if (channel != NotificationChannel.Email && req.Subject is not null) AddError(r => r.Subject!, "Only e-mail has a subject.");
         ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
-        foreach (var (text, field) in new[] { (req.Subject, "subject"), (req.Body, "body") })
-            if (text is not null && TemplateEngine.Problem(text) is { } problem)
-                AddError(field, $"Line {problem.Line}, column {problem.Column}: {problem.Message}");
+        if (req.Subject is not null && TemplateEngine.Problem(req.Subject) is { } inSubject)
+            AddError(r => r.Subject!, inSubject.ToString());
+        if (req.Body is not null && TemplateEngine.Problem(req.Body) is { } inBody)
+            AddError(r => r.Body!, inBody.ToString());
         ThrowIfAnyErrors();
 
         var now = clock.GetCurrentInstant();

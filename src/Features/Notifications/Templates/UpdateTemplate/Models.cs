@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using FastEndpoints;
+using MikroNet.Features.Common;
 using FluentValidation;
 using MikroNet.Infrastructure.Persistence;
 
@@ -12,6 +14,8 @@ public sealed class Request
 
     /// <summary>E-mail only (required there); WhatsApp and SMS have none.</summary>
     public string? Subject { get; set; }
+
+    [JsonConverter(typeof(MultiLineTextConverter))]
     public string? Body { get; set; }
 }
 
