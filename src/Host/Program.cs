@@ -5,12 +5,14 @@ using MikroNet.Host;
 using MikroNet.Host.ApiDocs;
 using MikroNet.Host.Cli;
 using MikroNet.Infrastructure;
+using MikroNet.Infrastructure.Security;
 
 if (Verbs.RefuseStrayArgument(args) is { } refused) return refused;
 var builder = WebApplication.CreateBuilder(args);
-if (!Verbs.IsVerb(args) && PortCheck.FirstPortInUse(builder.Configuration) is { } portInUse)
+if (!Verbs.IsVerb(args) && (SigningKey.ConfigurationProblem(builder.Configuration["Auth:SigningKey"], builder.Environment)
+        ?? PortCheck.FirstPortInUse(builder.Configuration)) is { } cannotServe)
 {
-    Console.Error.WriteLine(portInUse);
+    Console.Error.WriteLine(cannotServe);
     return 1;
 }
 

@@ -4,6 +4,6 @@
 BEGIN;
 SELECT total_amount, amount_paid, status FROM invoices WHERE id = :id FOR UPDATE;
 INSERT INTO payments (invoice_id, amount, payment_date, payment_method, status, idempotency_key, created_at)
-VALUES (:id, 1, current_date, 'cash', 'completed', 'pgbench-' || :key, now());
+VALUES (:id, 1, current_date, 'cash', 'success', 'pgbench-' || :key, now());
 UPDATE invoices SET amount_paid = amount_paid + 1, status = 'partially_paid', updated_at = now() WHERE id = :id;
 COMMIT;

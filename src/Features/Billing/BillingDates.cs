@@ -27,4 +27,11 @@ public static class BillingDates
         start < today.PlusDays(-WindowDays) || start > today.PlusDays(WindowDays)
             ? $"start_date must lie within {WindowDays} days of today ({today:yyyy-MM-dd})."
             : null;
+
+    /// <summary>A payment's payment_date: money received today or within the last year, never later.</summary>
+    public static string? PaymentDateProblem(LocalDate paymentDate, LocalDate today) =>
+        paymentDate > today ? "Payment date must not be in the future."
+        : paymentDate < today.PlusDays(-WindowDays)
+            ? $"payment_date must not be more than {WindowDays} days before today ({today:yyyy-MM-dd})."
+            : null;
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing.DailyRun;
 using MikroNet.Features.Billing.Enforce;
 using MikroNet.Features.Billing.GenerateInvoices;
+using MikroNet.Features.Billing.CreditNotes;
 using MikroNet.Features.Billing.Payments;
+using MikroNet.Features.Billing.VoidInvoice;
 using MikroNet.Infrastructure.Time;
 using NodaTime;
 
@@ -20,6 +22,8 @@ public static class BillingExtensions
         services.AddScoped<InvoiceGenerator>();
         services.AddScoped<Enforcer>();
         services.AddScoped<PaymentBook>();
+        services.AddScoped<CreditNoteBook>();
+        services.AddScoped<InvoiceVoider>();
         // One instance serves as the hosted service and as what the CLI and tests call RunDueAsync on.
         services.AddSingleton<BillingService>();
         services.AddHostedService(sp => sp.GetRequiredService<BillingService>());

@@ -21,6 +21,7 @@ public static class GraphExtensions
     {
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<GraphLoaders>();
+        builder.Services.AddSingleton<DocumentCache>();
         builder.Services.AddScoped<NotificationLoaders>();
         builder.Services.AddGraphQL(b => b
             .AddSchema<GraphSchema>()

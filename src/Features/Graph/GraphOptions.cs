@@ -25,6 +25,9 @@ public sealed class GraphOptions
     /// <summary>Most objects and operations in one `where` (`{ name: { eq: "x" } }` counts 2).</summary>
     [Range(1, 1_000_000)] public int MaxFilterNodes { get; set; } = 500;
 
+    /// <summary>Distinct query texts whose parsed, validated document is kept (0: none).</summary>
+    [Range(0, 1_000_000)] public int DocumentCacheSize { get; set; } = 1_000;
+
     /// <summary>Deepest nesting of objects and lists in an argument or a variable.</summary>
     [Range(1, 64)] public int MaxInputDepth { get; set; } = 16;
 }

@@ -96,13 +96,14 @@ public sealed class NoticeProcessor(MikroNetDb db, PaymentBook book, ProviderClo
 
         var invoice = await book.LockInvoiceAsync(link.InvoiceId, ct);
         if (invoice is null) return (GatewayEventVerdict.Rejected, "The link's invoice no longer exists.");
-        if (PaymentBook.Refusal(invoice, link.Amount) is { } refusal)
+        // The customer has paid: what a credit note has taken off the invoice since the link opened becomes credit.
+        if (PaymentBook.Refusal(invoice, link.Amount, excessToCredit: true) is { } refusal)
             return (GatewayEventVerdict.Rejected, refusal.Message);
 
         var now = clock.Now;
         var (payment, _) = await book.PostAsync(invoice, new PaymentEntry(link.Amount, clock.Today,
             GatewayMethods.CategoryOf(notice.Method), notice.TransactionId, Gateway: notice.Gateway,
-            GatewayMethod: Cut(notice.Method) ?? "unknown"), null, now, clock.Today, ct);
+            GatewayMethod: Cut(notice.Method) ?? "unknown", ExcessToCredit: true), null, now, clock.Today, ct);
         link.Status = PaymentLinkStatus.Paid;
         link.UpdatedAt = now;
         stored.PaymentId = payment.Id;

@@ -20,6 +20,9 @@ public sealed class MikroNetDb : DbContext
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<CreditNoteNumberCounter> CreditNoteNumberCounters => Set<CreditNoteNumberCounter>();
+    public DbSet<ClientCreditEntry> ClientCreditEntries => Set<ClientCreditEntry>();
     public DbSet<InvoiceNumberCounter> InvoiceNumberCounters => Set<InvoiceNumberCounter>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentLink> PaymentLinks => Set<PaymentLink>();

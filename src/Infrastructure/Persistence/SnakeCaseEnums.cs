@@ -18,6 +18,7 @@ public static class SnakeCaseEnums
         Add<InvoiceKind>(builder);
         Add<InvoiceStatus>(builder);
         Add<InvoiceLineKind>(builder);
+        Add<ClientCreditKind>(builder);
         Add<PaymentMethod>(builder);
         Add<PaymentStatus>(builder);
         Add<PaymentLinkStatus>(builder);

@@ -9,11 +9,33 @@ public sealed class SigningKey(SymmetricSecurityKey key)
 {
     public SymmetricSecurityKey Key { get; } = key;
 
+    /// <summary>
+    /// Why the configured key cannot sign, as one line for the operator; null when it can (or Development will
+    /// generate one). Checked before the host starts anything, so a missing key is not a stack trace after a
+    /// PostgreSQL cluster was created.
+    /// </summary>
+    public static string? ConfigurationProblem(string? configured, IHostEnvironment env)
+    {
+        const string how = "set Auth__SigningKey to base64 of at least 32 random bytes (for example the output of " +
+            "`openssl rand -base64 48`), the same on every host";
+        if (string.IsNullOrWhiteSpace(configured))
+            return env.IsDevelopment() ? null : $"Auth:SigningKey is not set; outside Development it is required: {how}.";
+        try
+        {
+            return Convert.FromBase64String(configured).Length < MinimumBytes
+                ? $"Auth:SigningKey is shorter than {MinimumBytes} bytes: {how}."
+                : null;
+        }
+        catch (FormatException)
+        {
+            return $"Auth:SigningKey is not base64: {how}.";
+        }
+    }
+
     public static SigningKey Load(AuthOptions options, IHostEnvironment env, string dataDirectory)
     {
+        if (ConfigurationProblem(options.SigningKey, env) is { } problem) throw new InvalidOperationException(problem);
         if (!string.IsNullOrWhiteSpace(options.SigningKey)) return FromBase64(options.SigningKey);
-        if (!env.IsDevelopment())
-            throw new InvalidOperationException("Auth:SigningKey is required outside Development (base64, at least 32 bytes).");
 
         var file = Path.Combine(dataDirectory, "jwt-signing.key");
         if (!File.Exists(file))
@@ -25,10 +47,7 @@ public sealed class SigningKey(SymmetricSecurityKey key)
         return FromBase64(File.ReadAllText(file).Trim());
     }
 
-    private static SigningKey FromBase64(string base64)
-    {
-        var bytes = Convert.FromBase64String(base64);
-        if (bytes.Length < 32) throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes.");
-        return new SigningKey(new SymmetricSecurityKey(bytes));
-    }
+    private const int MinimumBytes = 32;
+
+    private static SigningKey FromBase64(string base64) => new(new SymmetricSecurityKey(Convert.FromBase64String(base64)));
 }

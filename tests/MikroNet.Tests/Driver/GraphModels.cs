@@ -61,7 +61,9 @@ public sealed record GqlClient
     public GqlRouter? Router { get; init; }
     public GqlPlan? Plan { get; init; }
     public List<GqlSubscription>? Subscriptions { get; init; }
+    public GqlConnection<GqlInvoice>? Invoices { get; init; }
     public decimal? OutstandingBalance { get; init; }
+    public decimal? CreditBalance { get; init; }
     public string? Email { get; init; }
     public List<string>? NotificationChannels { get; init; }
     public bool? NotificationsOptOut { get; init; }

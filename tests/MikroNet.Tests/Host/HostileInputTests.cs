@@ -10,8 +10,9 @@ using Xunit;
 namespace MikroNet.Tests.Host;
 
 /// <summary>
-/// Every route the OpenAPI document lists, every text field of its body: a NUL is a 400 naming the field. A refused
-/// request writes no row; no answer shows a stack frame, a driver name, a type name or the caller's token.
+/// Every route the OpenAPI document lists, every text field of its body: a NUL is a 400 naming the field; every date
+/// (body field or query parameter) at 1900-01-01 and 9999-12-31 is a 4xx naming the field.
+/// A refused request writes no row; no answer shows a stack frame, a driver name, a type name or the caller's token.
 /// </summary>
 public sealed class HostileInputTests(AppFixture app) : IClassFixture<AppFixture>
 {
@@ -26,15 +27,61 @@ public sealed class HostileInputTests(AppFixture app) : IClassFixture<AppFixture
         {
             var body = await ValidBodyAsync(operation, ids);
             body[field.Name] = "\u0000x";
+            var id = await TargetIdAsync(operation, ids);
             var rows = await RowCountsAsync();
 
-            var response = await SendAsync(operation, ids, body);
+            var response = await SendAsync(operation, id, body);
 
             response.ShouldBeProblem(400).ShouldContain(field.Name, $"{operation} {field.Name}");
             (await RowCountsAsync()).ShouldBe(rows, $"{operation} {field.Name}");
             checkedFields++;
         }
         checkedFields.ShouldBeGreaterThan(30);
+    }
+
+    [Theory]
+    [InlineData("1900-01-01")]
+    [InlineData("9999-12-31")]
+    public async Task EveryRoute_ExtremeDateInEveryDateField_Returns4xxNamingItAndWritesNothing(string date)
+    {
+        var ids = await SeedAsync();
+        var checkedFields = new List<string>();
+        foreach (var operation in await OperationsAsync())
+        foreach (var field in operation.Fields.Where(f => f.Format == "date"))
+        {
+            var body = await ValidBodyAsync(operation, ids);
+            var query = field.InQuery ? $"?{field.Name}={date}" : "";
+            if (!field.InQuery) body[field.Name] = date;
+            var id = await TargetIdAsync(operation, ids);
+            var rows = await RowCountsAsync();
+
+            var response = await SendAsync(operation, id, body, query);
+
+            response.Status.ShouldBeInRange(400, 499, $"{operation} {field.Name}={date}: {response.Text}");
+            checkedFields.Add($"{operation} {field.Name}");
+            response.ShouldBeProblem(response.Status).ShouldContain(field.Name, $"{operation} {field.Name}");
+            (await RowCountsAsync()).ShouldBe(rows, $"{operation} {field.Name}={date}");
+        }
+        checkedFields.ShouldBe(checkedFields.Distinct());
+        checkedFields.ShouldContain("POST /client/register start_date");
+        checkedFields.ShouldContain("POST /client/{id}/subscriptions start_date");
+        checkedFields.ShouldContain("POST /invoices/{id}/payments payment_date");
+        checkedFields.ShouldContain("GET /invoices/generate as_of");
+        checkedFields.ShouldContain("POST /invoices/enforce as_of");
+        checkedFields.ShouldContain(f => f.StartsWith("GET /reports/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", "0001-12-31")]
+    [InlineData("9999-01-01", "9999-12-31")]
+    public async Task EveryRangeRoute_BothEndsAtTheEdgeOfTheCalendar_Returns4xx(string from, string to)
+    {
+        var ranged = (await OperationsAsync())
+            .Where(o => o.Fields.Any(f => f is { Name: "from", InQuery: true }) && o.Fields.Any(f => f is { Name: "to", InQuery: true }))
+            .ToList();
+        ranged.ShouldNotBeEmpty();
+        foreach (var operation in ranged)
+            (await SendAsync(operation, 0, [], $"?from={from}&to={to}")).ShouldBeProblem(400);
     }
 
     private sealed record Field(string Name, string? Format, bool InQuery);
@@ -96,17 +143,18 @@ public sealed class HostileInputTests(AppFixture app) : IClassFixture<AppFixture
         _ => await Task.FromResult(new Dictionary<string, object?>()),
     };
 
-    private async Task<ApiResponse> SendAsync(Operation operation, Ids ids, Dictionary<string, object?> body, string query = "")
+    /// <summary>The id a route's path takes; a client without periods for a new subscription.</summary>
+    private async Task<int> TargetIdAsync(Operation operation, Ids ids) => operation.Path.Split('/')[1] switch
     {
-        // A client without periods for a new subscription; otherwise the existing ones.
-        var client = operation.Path == "/client/{id}/subscriptions" ? await app.Api.AddClientAsync(ids.Router) : ids.Client;
-        var id = operation.Path.Split('/')[1] switch
-        {
-            "routers" => ids.Router,
-            "plans" => ids.Plan,
-            "invoices" => ids.Invoice,
-            _ => client,
-        };
+        _ when operation.Path == "/client/{id}/subscriptions" => await app.Api.AddClientAsync(ids.Router),
+        "routers" => ids.Router,
+        "plans" => ids.Plan,
+        "invoices" => ids.Invoice,
+        _ => ids.Client,
+    };
+
+    private async Task<ApiResponse> SendAsync(Operation operation, int id, Dictionary<string, object?> body, string query = "")
+    {
         var url = operation.Path.Replace("{id}", id.ToString()) + query;
         var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
         var response = await app.Api.SendAsync(operation.Method, url, content);

@@ -49,6 +49,34 @@ public sealed class LifecycleTests
         lines[0].ShouldContain("--urls");
     }
 
+    [Theory]
+    [InlineData("", "is not set")]
+    [InlineData("c2hvcnQ=", "is shorter than 32 bytes")]
+    [InlineData("not base64!", "is not base64")]
+    public async Task Start_ProductionWithoutUsableSigningKey_ExitsWithOneLineAndCreatesNothing(string key, string reason)
+    {
+        var folder = TempFolder("key");
+        try
+        {
+            using var host = HostProcess.Start(new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Auth__SigningKey"] = key,
+                ["LocalPostgres__DataDirectory"] = Path.Combine(folder, "pg"),
+            }, "--urls", $"http://127.0.0.1:{FreePort()}");
+
+            (await host.ExitCodeAsync(Patience)).ShouldBe(1, host.Output);
+            var lines = host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            lines.ShouldHaveSingleItem(host.Output).ShouldContain($"Auth:SigningKey {reason}");
+            lines[0].ShouldContain("Auth__SigningKey");
+            Directory.Exists(Path.Combine(folder, "pg")).ShouldBeFalse();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Start_AfterKill9_AdoptsTheLeftPostgresAndStopsItOnCleanStop()
     {

@@ -1,4 +1,5 @@
 using MikroNet.Features.Notifications.ClientNotifications;
+using MikroNet.Tests.Billing;
 using MikroNet.Tests.Driver;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
@@ -102,6 +103,8 @@ public sealed class DeliveryTests(NotificationsFixture app) : IClassFixture<Noti
         var view = (await ViewsAsync(client)).ShouldHaveSingleItem();
         (view.Status, view.Attempts).ShouldBe(("failed", 1));
         view.LastError.ShouldStartWith("SMTP 550");
+        var run = (await app.BillingService().RunDueAsync(default)).ShouldHaveSingleItem();
+        run.NotificationsFailed.ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public sealed class ReportRequestTests(ReportFixture app) : IClassFixture<Report
     [InlineData("/reports/aging.csv?as_of=2026-13-01", "as_of")]
     [InlineData("/reports/collections.csv?as_of=%00%ff", "as_of")]
     [InlineData("/reports/clients.csv?by=status%27--", "by")]
+    [InlineData("/reports/revenue.csv?to=9999-12-31", "to")]
+    [InlineData("/reports/billed-vs-collected.csv?from=0001-01-01&to=0001-12-31", "to")]
+    [InlineData("/reports/aging.csv?as_of=1900-01-01", "as_of")]
+    [InlineData("/reports/collections.csv?as_of=9999-12-31", "as_of")]
     public async Task Csv_BadQuery_400NamingTheField(string url, string field)
     {
         var response = await app.Api.SendAsync(HttpMethod.Get, url);
@@ -25,6 +29,18 @@ public sealed class ReportRequestTests(ReportFixture app) : IClassFixture<Report
         response.Status.ShouldBe(400, response.Text);
         response.MediaType.ShouldBe("application/problem+json");
         response.Problem.ErrorNames.ShouldContain(field);
+    }
+
+    [Theory]
+    [InlineData("billedVsCollected(from: \"9999-01-01\", to: \"9999-12-31\") { month }")]
+    [InlineData("revenue(from: \"0001-01-01\", to: \"0001-12-31\") { key }")]
+    [InlineData("aging(asOf: \"1900-01-01\") { bucket }")]
+    [InlineData("collections(asOf: \"9999-12-31\") { clientId }")]
+    public async Task Graph_DateOutsideACentury_InvalidRangeError(string field)
+    {
+        var answer = await app.Api.GraphAsync($"{{ reports {{ {field} }} }}");
+
+        answer.FirstErrorCode.ShouldBe("INVALID_RANGE");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Notifications.Queue;
+using MikroNet.Features.Billing.Credit;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using Npgsql;
@@ -11,8 +12,8 @@ using NodaTime;
 namespace MikroNet.Features.Billing.GenerateInvoices;
 
 /// <summary>
-/// Runs <see cref="Sql"/> and then <see cref="InvoiceTax"/> on the invoices it raised, under the billing lock, in the
-/// caller's transaction or its own.
+/// Runs <see cref="Sql"/>, then <see cref="InvoiceTax"/> and <see cref="CreditApplication"/> on the invoices it
+/// raised (three statements), under the billing lock, in the caller's transaction or its own.
 /// </summary>
 public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier)
 {
@@ -144,10 +145,15 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
             }
         }
         var taxed = await InvoiceTax.ApplyAsync(db, ids, o, now, ct);
-        if (taxed.Count > 0)
+        var credited = await CreditApplication.ApplyAsync(db, ids, now, ct);
+        if (taxed.Count > 0 || credited.Count > 0)
             for (var k = 0; k < raised.Count; k++)
+            {
                 if (taxed.TryGetValue(ids[k], out var amounts))
                     raised[k] = raised[k] with { NetAmount = amounts.Net, TaxAmount = amounts.Tax, TotalAmount = amounts.Total };
+                if (credited.TryGetValue(ids[k], out var credit))
+                    raised[k] = raised[k] with { CreditApplied = credit.Applied, TotalAmount = credit.Total };
+            }
         if (!dryRun)
             await notifier.QueueAsync(NotificationEvent.InvoiceRaised,
                 [.. raised.Select(r => (r.ClientId, r.InvoiceId))], asOf, now, ct);
@@ -169,7 +175,7 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
     // A dry run's ids were rolled back with its rows; they would be different ids when the run is made.
     private static RaisedInvoice ReadRaised(DbDataReader r, bool dryRun) => new(
         dryRun ? null : r.GetInt32(1), r.GetString(2), r.GetInt32(3), dryRun ? null : r.GetInt32(4), r.GetInt32(5),
-        Date(r, 6), Date(r, 7), Date(r, 8), Date(r, 9), r.GetDecimal(10), 0m, r.GetDecimal(10));
+        Date(r, 6), Date(r, 7), Date(r, 8), Date(r, 9), r.GetDecimal(10), 0m, 0m, r.GetDecimal(10));
 
     private static CatchUpHeld ReadHeld(DbDataReader r, int maxCatchUp) => new(
         r.GetInt32(3), r.GetInt32(5), Date(r, 7),

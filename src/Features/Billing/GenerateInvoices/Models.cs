@@ -20,7 +20,7 @@ public sealed record GenerationResult(LocalDate AsOf, bool DryRun, IReadOnlyList
 /// <summary>An invoice raised with its period; the ids are null in a dry run (its rows were rolled back).</summary>
 public sealed record RaisedInvoice(int? InvoiceId, string Number, int ClientId, int? SubscriptionId, int PeriodIndex,
     LocalDate StartDate, LocalDate EndDate, LocalDate InvoiceDate, LocalDate DueDate, decimal NetAmount,
-    decimal TaxAmount, decimal TotalAmount);
+    decimal TaxAmount, decimal CreditApplied, decimal TotalAmount);
 
 /// <summary>A client too many periods behind to be caught up automatically; nothing was raised for it.</summary>
 public sealed record CatchUpHeld(int ClientId, int LastPeriodIndex, LocalDate LastEndDate, string Reason);

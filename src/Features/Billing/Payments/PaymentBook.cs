@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MikroNet.Features.Billing.Credit;
 using MikroNet.Features.Common;
 using MikroNet.Features.Notifications.Queue;
-using MikroNet.Features.Provisioning;
-using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
@@ -23,11 +22,14 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         (await db.Invoices.FromSql($"SELECT * FROM invoices WHERE id = {id} FOR UPDATE").ToListAsync(ct))
         .SingleOrDefault();
 
-    /// <summary>Why this amount cannot be paid on this invoice, or null when it can.</summary>
-    public static PaymentRefusal? Refusal(Invoice invoice, decimal amount) =>
+    /// <summary>
+    /// Why this amount cannot be paid on this invoice, or null when it can. An operator may not pay more than the
+    /// balance; money a gateway already collected may (<paramref name="excessToCredit"/>): the rest becomes credit.
+    /// </summary>
+    public static PaymentRefusal? Refusal(Invoice invoice, decimal amount, bool excessToCredit = false) =>
         invoice.Status == InvoiceStatus.Void ? new(PaymentRefusalKind.Void, "This invoice is void and takes no payments.")
         : amount <= 0 ? new(PaymentRefusalKind.Amount, "Amount must be greater than 0.")
-        : amount > invoice.Balance ? new(PaymentRefusalKind.Amount, invoice.Balance == 0
+        : amount > invoice.Balance && !excessToCredit ? new(PaymentRefusalKind.Amount, invoice.Balance == 0
             ? "This invoice is paid in full."
             : $"Amount must not exceed the open balance of {invoice.Balance:0.##}.")
         : null;
@@ -54,34 +56,19 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
             CreatedAt = now,
         };
         await db.Payments.AddAsync(payment, ct);
-        invoice.AmountPaid += payment.Amount;
-        invoice.Status = invoice.Balance == 0 ? InvoiceStatus.Paid
-            : invoice.Status == InvoiceStatus.Overdue ? InvoiceStatus.Overdue
-            : InvoiceStatus.PartiallyPaid;
+        var toInvoice = Math.Min(payment.Amount, invoice.Balance);
+        invoice.AmountPaid += toInvoice;
+        await ClientCredit.GiveAsync(db, invoice.ClientId, payment.Amount - toInvoice, ClientCreditKind.Overpayment, now,
+            ct, invoice.Id, payment: payment);
+        invoice.Status = InvoiceBalance.StatusAfterChange(invoice);
         invoice.UpdatedAt = now;
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == invoice.ClientId, ct);
         if (client is not null) notifier.Queue(NotificationEvent.PaymentReceived, client, today, now, invoice, payment);
-        var restored = invoice.Status == InvoiceStatus.Paid && client is not null
-            && await RestoreClientAsync(client, invoice, payment, user, today, now, ct);
+        var restored = invoice.Status == InvoiceStatus.Paid && await ClientRestore.IfNothingOverdueAsync(db, notifier,
+            invoice.ClientId, invoice.Id, user, today, options.Value.GraceDays, now, ct, payment);
         db.Audit(user, now, "payment.recorded", "invoice", invoice.Id,
             new { payment_id = payment.Id, payment.Amount, method = PaymentView.MethodOf(payment), payment.Reference,
                 invoice_status = invoice.Status });
         return new PostedPayment(payment, restored);
-    }
-
-    private async Task<bool> RestoreClientAsync(Client client, Invoice invoice, Payment payment, ClaimsPrincipal? user,
-        LocalDate today, Instant now, CancellationToken ct)
-    {
-        if (client.IsolatedAt is null || client.RouterId is null) return false;
-        // Overdue by status, or unpaid past its grace but not yet marked by the daily run.
-        if (await OverdueInvoices.AsOf(db, today, options.Value.GraceDays)
-                .AnyAsync(i => i.ClientId == client.Id && i.Id != invoice.Id, ct)) return false;
-        var before = ClientRouterState.Of(client);
-        client.IsolatedAt = null;
-        client.UpdatedAt = now;
-        db.QueueRouterChanges(now, client, before);
-        db.Audit(user, now, "client.restored", "client", client.Id, new { invoice_id = invoice.Id });
-        notifier.Queue(NotificationEvent.ClientRestored, client, today, now, invoice, payment);
-        return true;
     }
 }

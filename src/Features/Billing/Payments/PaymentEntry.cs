@@ -3,9 +3,14 @@ using NodaTime;
 
 namespace MikroNet.Features.Billing.Payments;
 
-/// <summary>What a caller of the money path knows about a payment; Gateway is null for one typed in by an operator.</summary>
+/// <summary>
+/// What a caller of the money path knows about a payment; Gateway is null for one typed in by an operator.
+/// ExcessToCredit: money already collected (a gateway) that exceeds the balance becomes client credit instead of
+/// being refused.
+/// </summary>
 public sealed record PaymentEntry(decimal Amount, LocalDate PaymentDate, PaymentMethod Method, string? Reference,
-    string? IdempotencyKey = null, int? RecordedByUserId = null, string? Gateway = null, string? GatewayMethod = null);
+    string? IdempotencyKey = null, int? RecordedByUserId = null, string? Gateway = null, string? GatewayMethod = null,
+    bool ExcessToCredit = false);
 
 public sealed record PostedPayment(Payment Payment, bool ClientRestored);
 

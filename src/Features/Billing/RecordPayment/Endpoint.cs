@@ -38,9 +38,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
         if (invoice is null) ThrowError($"Invoice {req.Id} was not found.", StatusCodes.Status404NotFound);
 
         var fingerprint = req.Fingerprint();
-        if (req.IdempotencyKey is { } key
-            && await db.IdempotencyRecords.AsNoTracking()
-                .SingleOrDefaultAsync(r => r.Scope == IdempotencyScope && r.Key == key, ct) is { } first)
+        if (await IdempotentAnswers.FirstAsync(db, IdempotencyScope, req.IdempotencyKey, ct) is { } first)
         {
             if (first.RequestHash != fingerprint)
                 ThrowError("This Idempotency-Key was already used for a different request.", StatusCodes.Status409Conflict);
@@ -52,7 +50,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
         if (refusal?.Kind == PaymentRefusalKind.Void) ThrowError(refusal.Message, StatusCodes.Status409Conflict);
         if (refusal is not null) AddError(r => r.Amount!, refusal.Message);
         var paymentDate = req.PaymentDate ?? today;
-        if (paymentDate > today) AddError(r => r.PaymentDate!, "Payment date must not be in the future.");
+        if (BillingDates.PaymentDateProblem(paymentDate, today) is { } dateProblem) AddError(r => r.PaymentDate!, dateProblem);
         ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
 
         var (payment, restored) = await book.PostAsync(invoice, new PaymentEntry(req.Amount.Value, paymentDate,
@@ -60,16 +58,8 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
             User, now, today, ct);
         var body = JsonSerializer.Serialize(new Envelope<Response>("Payment recorded successfully",
             new Response(PaymentView.From(payment), InvoiceView.From(invoice), restored)), Json.Options);
-        if (req.IdempotencyKey is not null)
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                Scope = IdempotencyScope,
-                Key = req.IdempotencyKey,
-                RequestHash = fingerprint,
-                StatusCode = StatusCodes.Status201Created,
-                ResponseBody = body,
-                CreatedAt = now,
-            });
+        IdempotentAnswers.Remember(db, IdempotencyScope, req.IdempotencyKey, fingerprint, StatusCodes.Status201Created,
+            body, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await Send.StringAsync(body, StatusCodes.Status201Created, "application/json", ct);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using FastEndpoints;
 using FluentValidation;
 using MikroNet.Features.Billing.Payments;
@@ -26,13 +24,9 @@ public sealed class Request
     public string? IdempotencyKey { get; set; }
 
     /// <summary>What "the same request" means for a replayed key: same invoice and the same body.</summary>
-    public string Fingerprint()
-    {
-        var text = string.Join('\n', Id.ToString(CultureInfo.InvariantCulture),
-            Amount?.ToString("0.##", CultureInfo.InvariantCulture), PaymentDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            PaymentMethod, Reference);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    public string Fingerprint() => IdempotentAnswers.Fingerprint(Id.ToString(CultureInfo.InvariantCulture),
+        Amount?.ToString("0.##", CultureInfo.InvariantCulture), PaymentDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        PaymentMethod, Reference);
 }
 
 public sealed class Validator : Validator<Request>

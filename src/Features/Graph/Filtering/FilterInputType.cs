@@ -10,7 +10,24 @@ public abstract class FilterInputType<TSelf, TEntity> : InputObjectGraphType whe
         Name = name;
         Field<ListGraphType<NonNullGraphType<TSelf>>>("and");
         Field<ListGraphType<NonNullGraphType<TSelf>>>("or");
-        foreach (var field in definition.Fields) AddField(new FieldType { Name = field.Name, Type = field.OperationInput });
+        foreach (var field in definition.Fields) AddField(new FieldType { Name = field.Name, Type = field.InputType });
+    }
+}
+
+/// <summary>
+/// A list relation in `where`, as HotChocolate.Data names it (`ListFilterInputTypeOfInvoiceFilterInput`):
+/// `some` (at least one item matches), `none`, `all` (every item matches; true for an empty list), and `any`
+/// (true: the list has items; false: it is empty).
+/// </summary>
+public abstract class ListFilterInputType<TFilter> : InputObjectGraphType where TFilter : IGraphType
+{
+    protected ListFilterInputType(string itemFilterName)
+    {
+        Name = "ListFilterInputTypeOf" + itemFilterName;
+        Field<TFilter>("all");
+        Field<TFilter>("none");
+        Field<TFilter>("some");
+        Field<BooleanGraphType>("any");
     }
 }
 

@@ -46,3 +46,10 @@ public sealed class InstantOperationFilterInput() : OperationFilterInput<Instant
 public sealed class ClientStatusOperationFilterInput() : OperationFilterInput<ClientStatusType>("ClientStatusOperationFilterInput");
 
 public sealed class InvoiceStatusOperationFilterInput() : OperationFilterInput<InvoiceStatusType>("InvoiceStatusOperationFilterInput");
+
+public sealed class SubscriptionStatusOperationFilterInput()
+    : OperationFilterInput<SubscriptionStatusType>("SubscriptionStatusOperationFilterInput");
+
+public sealed class PaymentMethodOperationFilterInput() : OperationFilterInput<PaymentMethodType>("PaymentMethodOperationFilterInput");
+
+public sealed class PaymentStatusOperationFilterInput() : OperationFilterInput<PaymentStatusType>("PaymentStatusOperationFilterInput");

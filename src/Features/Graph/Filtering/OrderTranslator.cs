@@ -7,9 +7,11 @@ public static class OrderTranslator
 {
     /// <summary>
     /// Applies `order` in list order, then the key, so that pages are stable and offset cursors stay meaningful.
+    /// Without an `order`, <paramref name="byDefault"/> (a field of the definition) ascending comes before the key.
+    /// <paramref name="reverse"/> flips every direction (to read the end of a list first).
     /// </summary>
     public static IQueryable<T> ApplyOrder<T, TKey>(this IQueryable<T> source, object? order, FilterDefinition<T> definition,
-        Expression<Func<T, TKey>> key)
+        Expression<Func<T, TKey>> key, string? byDefault = null, bool reverse = false)
     {
         var ordered = false;
         var expression = source.Expression;
@@ -20,11 +22,16 @@ public static class OrderTranslator
             {
                 if (value is not SortDirection direction) continue;
                 var field = definition.Find(name) is { Sortable: true } f ? f : throw new ExecutionError($"Cannot sort by '{name}'.") { Code = "INVALID_ORDER" };
-                expression = Call(expression, field.Selector, ordered, direction == SortDirection.Desc);
+                expression = Call(expression, field.Selector, ordered, (direction == SortDirection.Desc) != reverse);
                 ordered = true;
             }
         }
-        expression = Call(expression, key, ordered, descending: false);
+        if (!ordered && byDefault is not null)
+        {
+            expression = Call(expression, definition.Find(byDefault)!.Selector, then: false, descending: reverse);
+            ordered = true;
+        }
+        expression = Call(expression, key, ordered, descending: reverse);
         return source.Provider.CreateQuery<T>(expression);
     }
 

@@ -16,18 +16,19 @@ public static class WhereTranslator
     public const string InvalidFilter = "INVALID_FILTER";
     public const string FilterTooLarge = "FILTER_TOO_LARGE";
 
-    public static IQueryable<T> ApplyWhere<T>(this IQueryable<T> source, object? where, FilterDefinition<T> definition, int maxNodes)
+    /// <param name="db">The request's DbContext, for list relations that read another table (no navigation).</param>
+    public static IQueryable<T> ApplyWhere<T>(this IQueryable<T> source, object? where, FilterDefinition<T> definition, int maxNodes,
+        object? db = null)
     {
         if (where is not IDictionary<string, object?> filter) return source;
         var parameter = Expression.Parameter(typeof(T), "x");
-        var budget = new NodeBudget(maxNodes);
-        return source.Where(Expression.Lambda<Func<T, bool>>(Object(filter, parameter, definition, budget), parameter));
+        var scope = new Scope(new NodeBudget(maxNodes), db);
+        return source.Where(Expression.Lambda<Func<T, bool>>(Object(filter, parameter, definition, scope), parameter));
     }
 
-    private static Expression Object<T>(IDictionary<string, object?> filter, ParameterExpression x, FilterDefinition<T> definition,
-        NodeBudget budget)
+    private static Expression Object(IDictionary<string, object?> filter, Expression x, IFilterDefinition definition, Scope scope)
     {
-        budget.Spend();
+        scope.Budget.Spend();
         var parts = new List<Expression>();
         foreach (var (name, value) in filter)
         {
@@ -35,19 +36,79 @@ public static class WhereTranslator
             switch (name)
             {
                 case "and":
-                    parts.Add(Balanced(Items(value).Select(f => Object(f, x, definition, budget)).ToList(), Expression.AndAlso, true));
+                    parts.Add(Balanced(Items(value).Select(f => Object(f, x, definition, scope)).ToList(), Expression.AndAlso, true));
                     break;
                 case "or":
-                    parts.Add(Balanced(Items(value).Select(f => Object(f, x, definition, budget)).ToList(), Expression.OrElse, false));
+                    parts.Add(Balanced(Items(value).Select(f => Object(f, x, definition, scope)).ToList(), Expression.OrElse, false));
                     break;
                 default:
                     var field = definition.Find(name) ?? throw Invalid($"Unknown filter field '{name}'.");
-                    var member = new Rebind(field.Selector.Parameters[0], x).Visit(field.Selector.Body);
-                    parts.Add(Operations(member, (IDictionary<string, object?>)value, budget));
+                    var member = Read(field.Selector, x, scope);
+                    var operations = (IDictionary<string, object?>)value;
+                    parts.Add(field.Kind switch
+                    {
+                        FilterFieldKind.Object => Related(member, operations, field.Related!(), scope),
+                        FilterFieldKind.List => Quantified(member, operations, field.Related!(), scope),
+                        _ => Operations(member, operations, scope.Budget),
+                    });
                     break;
             }
         }
         return Balanced(parts, Expression.AndAlso, true);
+    }
+
+    /// <summary>The selector's body applied to <paramref name="x"/> (and to the DbContext when it takes one).</summary>
+    private static Expression Read(LambdaExpression selector, Expression x, Scope scope)
+    {
+        var body = new Rebind(selector.Parameters[^1], x).Visit(selector.Body);
+        if (selector.Parameters.Count == 1) return body;
+        var db = scope.Db ?? throw new InvalidOperationException($"The filter on {selector} needs the DbContext.");
+        return new Rebind(selector.Parameters[0], Expression.Constant(db, selector.Parameters[0].Type)).Visit(body);
+    }
+
+    /// <summary>`invoice.client: { … }`: the related object's filter on the navigation (null never matches).</summary>
+    private static Expression Related(Expression member, IDictionary<string, object?> filter, IFilterDefinition related, Scope scope) =>
+        Expression.AndAlso(Expression.NotEqual(member, Expression.Constant(null, member.Type)), Object(filter, member, related, scope));
+
+    /// <summary>`some`/`none`/`all`/`any` over a list relation: EXISTS subqueries in SQL.</summary>
+    private static Expression Quantified(Expression list, IDictionary<string, object?> quantifiers, IFilterDefinition related, Scope scope)
+    {
+        var parts = new List<Expression>();
+        foreach (var (quantifier, value) in quantifiers)
+        {
+            scope.Budget.Spend();
+            if (value is null) continue;
+            parts.Add(quantifier switch
+            {
+                "some" => Any(list, Predicate(value, related, scope)),
+                "none" => Expression.Not(Any(list, Predicate(value, related, scope))),
+                "all" => All(list, Predicate(value, related, scope)),
+                "any" => value is true ? Any(list, null) : Expression.Not(Any(list, null)),
+                _ => throw Invalid($"Unknown list filter '{quantifier}'."),
+            });
+        }
+        return Balanced(parts, Expression.AndAlso, true);
+    }
+
+    private static LambdaExpression Predicate(object value, IFilterDefinition related, Scope scope)
+    {
+        var item = Expression.Parameter(related.EntityType, "y");
+        return Expression.Lambda(Object((IDictionary<string, object?>)value, item, related, scope), item);
+    }
+
+    private static Expression Any(Expression list, LambdaExpression? predicate) => Quantifier(list, nameof(Enumerable.Any), predicate);
+
+    private static Expression All(Expression list, LambdaExpression predicate) => Quantifier(list, nameof(Enumerable.All), predicate);
+
+    /// <summary>Queryable's method for a subquery (a DbSet read), Enumerable's for a navigation collection.</summary>
+    private static Expression Quantifier(Expression list, string method, LambdaExpression? predicate)
+    {
+        var queryable = list.Type.IsGenericType && typeof(IQueryable).IsAssignableFrom(list.Type);
+        var item = (queryable ? list.Type.GetInterfaces().Append(list.Type).First(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IQueryable<>))
+            : list.Type.GetInterfaces().Append(list.Type).First(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IEnumerable<>)))
+            .GetGenericArguments()[0];
+        var arguments = predicate is null ? new[] { list } : [list, queryable ? Expression.Quote(predicate) : predicate];
+        return Expression.Call(queryable ? typeof(Queryable) : typeof(Enumerable), method, [item], arguments);
     }
 
     private static Expression Operations(Expression member, IDictionary<string, object?> operations, NodeBudget budget)
@@ -133,6 +194,8 @@ public static class WhereTranslator
 
     private sealed record Box<TValue>(TValue Value);
 
+    private sealed record Scope(NodeBudget Budget, object? Db);
+
     private sealed class NodeBudget(int max)
     {
         private int _used;
@@ -145,7 +208,7 @@ public static class WhereTranslator
         }
     }
 
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }

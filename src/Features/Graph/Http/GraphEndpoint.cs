@@ -63,7 +63,9 @@ internal static class GraphEndpoint
         }
 
         // A document with a syntax error is left to the executer, which reports it with its location.
-        var (document, operation, parseError) = Parse(graphRequest);
+        var cache = http.RequestServices.GetRequiredService<DocumentCache>();
+        var cached = cache.Find(graphRequest.Query);
+        var (document, operation, parseError) = cached is null ? Parse(graphRequest) : (cached, Select(cached, graphRequest), null);
         if (isGet && operation is { Operation: not OperationType.Query })
         {
             http.Response.Headers.Allow = "POST";
@@ -89,6 +91,10 @@ internal static class GraphEndpoint
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = graphRequest.Query,
+            Document = document,
+            // A cached document was validated when it entered the cache; the complexity rule (which reads the
+            // variables) is added to these by GraphQL.NET's configuration and still runs.
+            ValidationRules = cached is null ? null : [],
             OperationName = graphRequest.OperationName,
             Variables = graphRequest.Variables,
             Extensions = graphRequest.Extensions,
@@ -96,6 +102,8 @@ internal static class GraphEndpoint
             User = http.User,
             CancellationToken = http.RequestAborted,
         });
+
+        if (cached is null && document is not null && result.Executed) cache.Add(graphRequest.Query, document);
 
         // A request that never executed (syntax, validation, variables) is the client's error.
         await WriteAsync(http, mediaType, result.Executed ? StatusCodes.Status200OK : RequestErrorStatus(mediaType), result);
@@ -114,7 +122,9 @@ internal static class GraphEndpoint
         GraphQLDocument document;
         try
         {
-            document = Parser.Parse(request.Query, new ParserOptions { Ignore = IgnoreOptions.All });
+            // As GraphQL.NET's document builder parses (locations kept for error messages), so that the executer
+            // uses this document instead of parsing the text again.
+            document = Parser.Parse(request.Query, new ParserOptions { Ignore = IgnoreOptions.Comments });
         }
         catch (GraphQLMaxDepthExceededException)
         {
@@ -124,11 +134,15 @@ internal static class GraphEndpoint
         {
             return (null, null, null);
         }
+        return (document, Select(document, request), null);
+    }
+
+    private static GraphQLOperationDefinition? Select(GraphQLDocument document, GraphRequest request)
+    {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var chosen = request.OperationName is { } name
+        return request.OperationName is { } name
             ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
             : operations.Count == 1 ? operations[0] : null;
-        return (document, chosen, null);
     }
 
     private static Task WriteErrorAsync(HttpContext http, string mediaType, int status, string message, string code) =>

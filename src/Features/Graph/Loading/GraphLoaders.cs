@@ -1,4 +1,7 @@
+using GraphQL.DataLoader;
 using MikroNet.Features.Billing;
+using MikroNet.Features.Graph.Filtering;
+using MikroNet.Features.Graph.Paging;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Time;
@@ -11,12 +14,10 @@ namespace MikroNet.Features.Graph.Loading;
 /// The batch loaders of one request (scoped). Each nested level of a query costs one SQL statement, however many
 /// parents it has: `WHERE parent_id = ANY(@ids)`.
 /// </summary>
-public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<BillingOptions> billing)
+public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<BillingOptions> billing, IOptions<GraphOptions> graph)
 {
-    private BatchLoader<int, IReadOnlyList<SubscriptionRow>>? _subscriptions;
-    private BatchLoader<int, IReadOnlyList<InvoiceRow>>? _invoices;
+    private readonly Dictionary<string, object> _byArguments = [];
     private BatchLoader<int, IReadOnlyList<InvoiceLineRow>>? _lines;
-    private BatchLoader<int, IReadOnlyList<PaymentRow>>? _payments;
     private BatchLoader<int, IReadOnlyList<PaymentLinkRow>>? _links;
     private BatchLoader<int, decimal>? _balances;
     private BatchLoader<int, bool>? _overdue;
@@ -24,21 +25,88 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
     private BatchLoader<int, RouterRow?>? _routers;
     private BatchLoader<int, ClientRow?>? _clients;
 
-    public BatchLoader<int, IReadOnlyList<SubscriptionRow>> SubscriptionsByClient => _subscriptions ??= Lists(
-        ids => db.Subscriptions.Where(s => ids.Contains(s.ClientId)).OrderBy(s => s.StartDate).ThenBy(s => s.Id)
-            .Select(Projections.Subscription), s => s.ClientId);
+    public BatchLoader<int, IReadOnlyList<SubscriptionRow>> SubscriptionsByClient(ListArguments args) => For("subscriptions", args, () => Lists(
+        ids => db.Subscriptions.Where(s => ids.Contains(s.ClientId))
+            .ApplyWhere(args.Where, EntityFilters.Subscription, MaxFilterNodes, db)
+            .ApplyOrder(args.Order, EntityFilters.Subscription, s => s.Id, "startDate")
+            .Select(Projections.Subscription), s => s.ClientId));
 
-    public BatchLoader<int, IReadOnlyList<InvoiceRow>> InvoicesBySubscription => _invoices ??= Lists(
-        ids => db.Invoices.Where(i => ids.Contains(i.SubscriptionId)).OrderBy(i => i.InvoiceDate).ThenBy(i => i.Id)
-            .Select(Projections.Invoice), i => i.SubscriptionId);
+    public BatchLoader<int, IReadOnlyList<InvoiceRow>> InvoicesBySubscription(ListArguments args) => For("invoices", args, () => Lists(
+        ids => db.Invoices.Where(i => ids.Contains(i.SubscriptionId))
+            .ApplyWhere(args.Where, EntityFilters.Invoice, MaxFilterNodes, db)
+            .ApplyOrder(args.Order, EntityFilters.Invoice, i => i.Id, "invoiceDate")
+            .Select(Projections.Invoice), i => i.SubscriptionId));
+
+    public BatchLoader<int, IReadOnlyList<PaymentRow>> PaymentsByInvoice(ListArguments args) => For("payments", args, () => Lists(
+        ids => db.Payments.Where(p => ids.Contains(p.InvoiceId))
+            .ApplyWhere(args.Where, EntityFilters.Payment, MaxFilterNodes, db)
+            .ApplyOrder(args.Order, EntityFilters.Payment, p => p.Id, "paymentDate")
+            .Select(Projections.Payment), p => p.InvoiceId));
+
+    /// <summary>
+    /// A page of each client's invoices (across its periods) in one statement, whatever the number of clients.
+    /// `last` without `before` reads each client's list backwards and needs the counts first (one more statement).
+    /// </summary>
+    public BatchLoader<int, Connection<InvoiceRow>> InvoicesByClient(ListArguments args, PageWindow window) =>
+        For("client-invoices", args, () =>
+        {
+            var counts = InvoiceCountsByClient(args);
+            return new BatchLoader<int, Connection<InvoiceRow>>(async (ids, ct) =>
+            {
+                var filtered = db.Invoices.ApplyWhere(args.Where, EntityFilters.Invoice, MaxFilterNodes, db);
+                var backwards = window.End is null;
+                var ordered = filtered.ApplyOrder(args.Order, EntityFilters.Invoice, i => i.Id, "invoiceDate", reverse: backwards);
+                var size = backwards ? window.FromEnd!.Value : Math.Max(0, window.End!.Value - window.Start);
+                // Forwards, one row past the page tells whether a next page exists.
+                var take = size == 0 ? 0 : backwards ? size : size + 1;
+                var skip = backwards ? 0 : window.Start;
+                var parents = ids.ToArray();
+                // EF numbers each client's rows (ROW_NUMBER() OVER (PARTITION BY client_id ORDER BY …)) and keeps the
+                // page's; sorting all pages by the same total order again keeps each client's rows in its order.
+                var rows = take == 0 ? [] : await db.Clients.IgnoreQueryFilters().Where(c => parents.Contains(c.Id))
+                    .SelectMany(c => ordered.Where(i => i.ClientId == c.Id).Skip(skip).Take(take))
+                    .ApplyOrder(args.Order, EntityFilters.Invoice, i => i.Id, "invoiceDate", reverse: backwards)
+                    .Select(Projections.Invoice).AsNoTracking().ToListAsync(ct);
+                var byClient = rows.GroupBy(r => r.ClientId).ToDictionary(g => g.Key, g => g.ToList());
+                var totals = new Dictionary<int, int>();
+                if (backwards)
+                {
+                    var pending = ids.Select(id => (Id: id, Count: counts.Load(id))).ToList();
+                    foreach (var (id, count) in pending) totals[id] = await count.GetResultAsync(ct);
+                }
+                var pages = new Dictionary<int, Connection<InvoiceRow>>();
+                foreach (var id in ids)
+                {
+                    var own = byClient.GetValueOrDefault(id) ?? [];
+                    IDataLoaderResult<int> Count() => counts.Load(id);
+                    if (!backwards)
+                    {
+                        pages[id] = Pager.Connect(own, window.Start, size, Count);
+                        continue;
+                    }
+                    var (start, end) = window.Resolve(totals[id]);
+                    var length = Math.Max(0, end - start);
+                    own.Reverse();
+                    pages[id] = Pager.Connect(own.Skip(Math.Max(0, own.Count - length)).ToList(), start, length, Count);
+                }
+                return pages;
+            }, new Connection<InvoiceRow>([], new PageInfo(false, false, null, null), () => new Deferred<int>(_ => Task.FromResult(0))));
+        });
+
+    /// <summary>How many invoices each client has that match `where`: one grouped COUNT for every client asked.</summary>
+    private BatchLoader<int, int> InvoiceCountsByClient(ListArguments args) => For("client-invoice-counts", args, () =>
+        new BatchLoader<int, int>(async (ids, ct) =>
+        {
+            var parents = ids.ToArray();
+            return await db.Invoices.AsNoTracking().Where(i => parents.Contains(i.ClientId))
+                .ApplyWhere(args.Where, EntityFilters.Invoice, MaxFilterNodes, db)
+                .GroupBy(i => i.ClientId).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        }, 0));
 
     public BatchLoader<int, IReadOnlyList<InvoiceLineRow>> LinesByInvoice => _lines ??= Lists(
         ids => db.InvoiceLines.Where(l => ids.Contains(l.InvoiceId)).OrderBy(l => l.Position).ThenBy(l => l.Id)
             .Select(Projections.InvoiceLine), l => l.InvoiceId);
-
-    public BatchLoader<int, IReadOnlyList<PaymentRow>> PaymentsByInvoice => _payments ??= Lists(
-        ids => db.Payments.Where(p => ids.Contains(p.InvoiceId)).OrderBy(p => p.PaymentDate).ThenBy(p => p.Id)
-            .Select(Projections.Payment), p => p.InvoiceId);
 
     public BatchLoader<int, IReadOnlyList<PaymentLinkRow>> PaymentLinksByInvoice => _links ??= Lists(
         ids => db.PaymentLinks.Where(l => ids.Contains(l.InvoiceId)).OrderBy(l => l.Id).Select(Projections.PaymentLink),
@@ -66,6 +134,16 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
 
     public BatchLoader<int, ClientRow?> Clients => _clients ??= ById(
         ids => db.Clients.Where(c => ids.Contains(c.Id)).Select(Projections.Client), c => c.ClientId);
+
+    private int MaxFilterNodes => graph.Value.MaxFilterNodes;
+
+    private BatchLoader<TKey, TValue> For<TKey, TValue>(string field, ListArguments args, Func<BatchLoader<TKey, TValue>> create)
+        where TKey : notnull
+    {
+        var key = field + "|" + args.Key;
+        if (!_byArguments.TryGetValue(key, out var loader)) _byArguments[key] = loader = create();
+        return (BatchLoader<TKey, TValue>)loader;
+    }
 
     private static BatchLoader<int, IReadOnlyList<T>> Lists<T>(Func<int[], IQueryable<T>> query, Func<T, int> parent) where T : class =>
         new(async (ids, ct) =>

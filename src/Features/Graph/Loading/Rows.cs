@@ -8,7 +8,7 @@ namespace MikroNet.Features.Graph.Loading;
 public sealed record ClientRow(
     int ClientId, string Name, string PhoneNumber, string Address, string PppSecretName, ClientStatus Status,
     Instant? IsolatedAt, ProvisioningState ProvisioningState, string? ProvisioningError, int? RouterId, int? PlanId,
-    Instant CreatedAt)
+    Instant CreatedAt, decimal CreditBalance)
 {
     public ClientState State => ClientStates.Of(Status, IsolatedAt is not null);
 }

@@ -1,8 +1,11 @@
 using GraphQL;
 using GraphQL.Types;
+using MikroNet.Features.Graph.Filtering;
 using MikroNet.Features.Graph.Loading;
+using MikroNet.Features.Graph.Paging;
 using MikroNet.Features.Graph.Scalars;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MikroNet.Features.Graph.Types;
 
@@ -27,9 +30,28 @@ public sealed class ClientType : ObjectGraphType<ClientRow>
             .Resolve(c => c.Source.PlanId is { } id ? c.Loaders().Plans.Load(id) : null);
         // Complexity: a client has about a year of monthly periods, each with one invoice and a few payments.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubscriptionType>>>>("subscriptions")
-            .Description("Periods of service, oldest first.")
-            .Resolve(c => c.Loaders().SubscriptionsByClient.Load(c.Source.ClientId))
+            .Description("Periods of service, filtered by `where`, sorted by `order` (default: oldest first) then subscriptionId.")
+            .Argument<SubscriptionFilterInput>("where")
+            .Argument<ListGraphType<NonNullGraphType<SubscriptionSortInput>>>("order")
+            .Resolve(c => c.Loaders().SubscriptionsByClient(ListArguments.From(c)).Load(c.Source.ClientId))
             .FieldType.WithComplexityImpact(1, 12);
+        Field<NonNullGraphType<DecimalGraphType>>("creditBalance")
+            .Description("Money the provider owes the client (credit notes, overpayments); the next invoices the billing run raises use it, oldest first.")
+            .Resolve(c => c.Source.CreditBalance);
+        Field<NonNullGraphType<InvoicesConnectionType>>("invoices")
+            .Description("The client's invoices across its periods, filtered by `where`, sorted by `order` (default: invoiceDate) then invoiceId, one page.")
+            .Argument<InvoiceFilterInput>("where")
+            .Argument<ListGraphType<NonNullGraphType<InvoiceSortInput>>>("order")
+            .Argument<IntGraphType>("first", "Items from the start (or after `after`).")
+            .Argument<StringGraphType>("after")
+            .Argument<IntGraphType>("last", "Items from the end (or before `before`).")
+            .Argument<StringGraphType>("before")
+            .Resolve(c =>
+            {
+                var args = ListArguments.From(c);
+                var window = PageWindow.From(args.Page, c.RequestServices!.GetRequiredService<IOptions<GraphOptions>>().Value);
+                return c.Loaders().InvoicesByClient(args, window).Load(c.Source.ClientId);
+            });
         Field<StringGraphType>("email").Description("Where e-mail messages go.")
             .Resolve(c => Contact(c, r => r?.Email));
         Field<ListGraphType<NonNullGraphType<NotificationChannelType>>>("notificationChannels")

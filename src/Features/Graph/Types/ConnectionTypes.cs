@@ -15,7 +15,7 @@ public abstract class ConnectionType<TNodeType, TNode, TEdgeType> : ObjectGraphT
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount").Description("All items matching `where`, on every page.")
-            .ResolveAsync(async c => await c.Source.TotalCountAsync(c.CancellationToken));
+            .Resolve(c => c.Source.TotalCount());
     }
 }
 

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using MikroNet.Features.Graph.Filtering;
 using MikroNet.Features.Graph.Loading;
 using MikroNet.Features.Graph.Scalars;
 
@@ -34,7 +35,10 @@ public sealed class InvoiceType : ObjectGraphType<InvoiceRow>
             .Resolve(c => c.Loaders().LinesByInvoice.Load(c.Source.InvoiceId))
             .FieldType.WithComplexityImpact(1, 3);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentType>>>>("payments")
-            .Resolve(c => c.Loaders().PaymentsByInvoice.Load(c.Source.InvoiceId))
+            .Description("Payments of this invoice, filtered by `where`, sorted by `order` (default: paymentDate) then paymentId.")
+            .Argument<PaymentFilterInput>("where")
+            .Argument<ListGraphType<NonNullGraphType<PaymentSortInput>>>("order")
+            .Resolve(c => c.Loaders().PaymentsByInvoice(ListArguments.From(c)).Load(c.Source.InvoiceId))
             .FieldType.WithComplexityImpact(1, 2);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentLinkType>>>>("paymentLinks")
             .Description("Online payment links (Midtrans, Xendit) opened for this invoice, oldest first.")

@@ -25,7 +25,7 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var filtered = Db(c).Clients.AsNoTracking()
-                    .ApplyWhere(c.GetArgument<object?>("where"), EntityFilters.Client, Options(c).MaxFilterNodes);
+                    .ApplyWhere(c.GetArgument<object?>("where"), EntityFilters.Client, Options(c).MaxFilterNodes, Db(c));
                 var ordered = filtered.ApplyOrder(c.GetArgument<object?>("order"), EntityFilters.Client, x => x.Id);
                 return await Pager.PageAsync(ordered.Select(Projections.Client), filtered.CountAsync, PageRequest.From(c), Options(c),
                     c.CancellationToken);
@@ -42,7 +42,7 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var filtered = Db(c).Invoices.AsNoTracking()
-                    .ApplyWhere(c.GetArgument<object?>("where"), EntityFilters.Invoice, Options(c).MaxFilterNodes);
+                    .ApplyWhere(c.GetArgument<object?>("where"), EntityFilters.Invoice, Options(c).MaxFilterNodes, Db(c));
                 var ordered = filtered.ApplyOrder(c.GetArgument<object?>("order"), EntityFilters.Invoice, x => x.Id);
                 return await Pager.PageAsync(ordered.Select(Projections.Invoice), filtered.CountAsync, PageRequest.From(c), Options(c),
                     c.CancellationToken);

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using MikroNet.Features.Graph.Filtering;
 using MikroNet.Features.Graph.Loading;
 using MikroNet.Features.Graph.Scalars;
 
@@ -18,7 +19,10 @@ public sealed class SubscriptionType : ObjectGraphType<SubscriptionRow>
         Field<NonNullGraphType<SubscriptionStatusType>>("status").Resolve(c => c.Source.Status);
         Field<PlanType>("plan").Resolve(c => c.Loaders().Plans.Load(c.Source.PlanId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InvoiceType>>>>("invoices")
-            .Resolve(c => c.Loaders().InvoicesBySubscription.Load(c.Source.SubscriptionId))
+            .Description("Invoices of this period, filtered by `where`, sorted by `order` (default: invoiceDate) then invoiceId.")
+            .Argument<InvoiceFilterInput>("where")
+            .Argument<ListGraphType<NonNullGraphType<InvoiceSortInput>>>("order")
+            .Resolve(c => c.Loaders().InvoicesBySubscription(ListArguments.From(c)).Load(c.Source.SubscriptionId))
             .FieldType.WithComplexityImpact(1, 1);
     }
 }

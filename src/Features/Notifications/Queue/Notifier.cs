@@ -31,12 +31,20 @@ public sealed class Notifier(MikroNetDb db, IOptions<NotificationOptions> option
 
     /// <summary>Adds the messages to the unit of work, so they commit with the change they tell about.</summary>
     public void Queue(NotificationEvent e, Client client, LocalDate onDate, Instant now, Invoice? invoice = null,
-        Payment? payment = null)
+        Payment? payment = null) => Add(e, client, onDate, now, invoice, null, payment);
+
+    /// <summary>The same, about an invoice already saved and known by its id.</summary>
+    public void Queue(NotificationEvent e, Client client, LocalDate onDate, Instant now, int invoiceId, Payment? payment) =>
+        Add(e, client, onDate, now, null, invoiceId, payment);
+
+    private void Add(NotificationEvent e, Client client, LocalDate onDate, Instant now, Invoice? invoice, int? invoiceId,
+        Payment? payment)
     {
         foreach (var channel in ChannelsOf(client, options.Value))
             db.Notifications.Add(new Notification
             {
-                Event = e, Channel = channel, Client = client, ClientId = client.Id, Invoice = invoice, Payment = payment,
+                Event = e, Channel = channel, Client = client, ClientId = client.Id, Invoice = invoice,
+                InvoiceId = invoiceId, Payment = payment,
                 OnDate = onDate, Recipient = channel == NotificationChannel.Email ? client.Email! : client.PhoneNumber,
                 Language = options.Value.Language, Status = OutboxStatus.Pending, NextAttemptAt = now, CreatedAt = now,
             });

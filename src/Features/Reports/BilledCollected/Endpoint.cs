@@ -18,7 +18,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock) : Endpoint<Requ
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var range = ReportRange.Resolve(req.From, req.To, clock.Today, out var error);
-        if (error is not null) AddError(r => r.From!, error);
+        if (error is { } e) ValidationFailures.Add(new(e.Field, e.Message));
         ThrowIfAnyErrors();
         var rows = await Data.RunAsync(db, range, ct);
         await Csv.SendAsync(HttpContext.Response, $"billed-vs-collected-{Csv.Date(range.From)}-{Csv.Date(range.To)}.csv",

@@ -17,7 +17,8 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock) : Endpoint<Requ
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var asOf = req.AsOf ?? clock.Today;
+        var asOf = ReportRange.AsOf(req.AsOf, clock.Today, out var error);
+        if (error is not null) ThrowError(r => r.AsOf!, error);
         var rows = await Data.RunAsync(db, asOf, ct);
         await Csv.SendAsync(HttpContext.Response, $"collections-{Csv.Date(asOf)}.csv", CollectionRow.Columns, rows, ct);
     }

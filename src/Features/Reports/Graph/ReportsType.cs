@@ -66,11 +66,15 @@ public sealed class ReportsType : ObjectGraphType
 
     private static LocalDate Today(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<ProviderClock>().Today;
 
-    private static LocalDate AsOf(IResolveFieldContext c) => c.GetArgument<LocalDate?>("asOf") ?? Today(c);
+    private static LocalDate AsOf(IResolveFieldContext c)
+    {
+        var asOf = ReportRange.AsOf(c.GetArgument<LocalDate?>("asOf"), Today(c), out var error);
+        return error is null ? asOf : throw new ExecutionError(error.Replace("'as_of'", "'asOf'")) { Code = "INVALID_RANGE" };
+    }
 
     private static ReportRange Range(IResolveFieldContext c)
     {
         var range = ReportRange.Resolve(c.GetArgument<LocalDate?>("from"), c.GetArgument<LocalDate?>("to"), Today(c), out var error);
-        return error is null ? range : throw new ExecutionError(error) { Code = "INVALID_RANGE" };
+        return error is not { } e ? range : throw new ExecutionError(e.Message) { Code = "INVALID_RANGE" };
     }
 }

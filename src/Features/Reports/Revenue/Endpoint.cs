@@ -18,7 +18,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock) : Endpoint<Requ
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var range = ReportRange.Resolve(req.From, req.To, clock.Today, out var error);
-        if (error is not null) AddError(r => r.From!, error);
+        if (error is { } e) ValidationFailures.Add(new(e.Field, e.Message));
         if (!Grouping.TryParse(req.By, RevenueGrouping.Month, out var by))
             AddError(r => r.By!, $"'by' must be one of {Grouping.Names<RevenueGrouping>()}.");
         ThrowIfAnyErrors();

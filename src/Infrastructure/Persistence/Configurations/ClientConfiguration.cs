@@ -15,6 +15,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
             t.HasCheckConstraint("ck_clients_provisioning_state",
                 $"provisioning_state IN ({SnakeCaseEnums.SqlList<ProvisioningState>()})");
             t.HasCheckConstraint("ck_clients_router_while_live", "deleted_at IS NOT NULL OR router_id IS NOT NULL");
+            t.HasCheckConstraint("ck_clients_credit_balance", "credit_balance >= 0");
             t.HasCheckConstraint("ck_clients_notification_channels",
                 $"notification_channels <@ ARRAY[{SnakeCaseEnums.SqlList<NotificationChannel>()}]::text[]");
         });
@@ -31,6 +32,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         // A secret name is unique per router among live clients; deleted ones keep their history.
         b.HasIndex(c => new { c.RouterId, c.PppSecretName }).IsUnique().HasFilter("deleted_at IS NULL");
         b.HasIndex(c => c.Name);
+        // The billing run looks for clients with credit to use; few have any.
+        b.HasIndex(c => c.Id).HasDatabaseName("ix_clients_with_credit").HasFilter("credit_balance > 0");
 
         // A router still used by live clients cannot be deleted (the endpoint answers 409);
         // deleted clients then lose the link, which the check constraint allows only for them.

@@ -19,6 +19,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         });
         b.Ignore(i => i.Balance);
         b.Property(i => i.Number).HasMaxLength(32);
+        b.Property(i => i.VoidReason).HasMaxLength(Limits.DefaultText);
         b.HasIndex(i => i.Number).IsUnique();
         b.HasIndex(i => new { i.NumberYear, i.NumberSequence }).IsUnique();
         // The database, not a read-then-insert check, guarantees one period invoice per subscription.

@@ -29,6 +29,9 @@ public sealed class Client
 
     public bool AutoRenew { get; set; } = true;
 
+    /// <summary>Money the provider owes the client (credit notes, overpayments), used by the next invoices raised.</summary>
+    public decimal CreditBalance { get; set; }
+
     /// <summary>Start of the first period; period k starts at anchor + k × plan months.</summary>
     public LocalDate? AnchorDate { get; set; }
 

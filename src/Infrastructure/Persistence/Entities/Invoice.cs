@@ -28,6 +28,10 @@ public sealed class Invoice
     public decimal TotalAmount { get; set; }
     public decimal AmountPaid { get; set; }
     public InvoiceStatus Status { get; set; }
+
+    /// <summary>Set with status void; the number stays in the sequence.</summary>
+    public Instant? VoidedAt { get; set; }
+    public string? VoidReason { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant UpdatedAt { get; set; }
     public List<Payment> Payments { get; set; } = [];

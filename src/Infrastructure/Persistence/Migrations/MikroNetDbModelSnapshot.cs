@@ -151,6 +151,11 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<decimal>("CreditBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("credit_balance");
+
                     b.Property<Instant?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -228,6 +233,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_clients");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_clients_with_credit")
+                        .HasFilter("credit_balance > 0");
+
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_clients_name");
 
@@ -241,6 +250,8 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                     b.ToTable("clients", null, t =>
                         {
+                            t.HasCheckConstraint("ck_clients_credit_balance", "credit_balance >= 0");
+
                             t.HasCheckConstraint("ck_clients_notification_channels", "notification_channels <@ ARRAY['email', 'whatsapp', 'sms']::text[]");
 
                             t.HasCheckConstraint("ck_clients_provisioning_state", "provisioning_state IN ('pending', 'synced', 'failed')");
@@ -249,6 +260,168 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_clients_status", "status IN ('active', 'disabled')");
                         });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.ClientCreditEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreditNoteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("PaymentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_client_credit_entries");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_client_credit_entries_client_id");
+
+                    b.HasIndex("CreditNoteId")
+                        .HasDatabaseName("ix_client_credit_entries_credit_note_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_client_credit_entries_invoice_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_client_credit_entries_payment_id");
+
+                    b.ToTable("client_credit_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_client_credit_entries_kind", "kind IN ('credit_note', 'overpayment', 'applied', 'returned')");
+                        });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.CreditNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("AppliedToInvoice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("applied_to_invoice");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("NumberSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("number_sequence");
+
+                    b.Property<int>("NumberYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("number_year");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("reason");
+
+                    b.Property<decimal>("ToClientCredit")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("to_client_credit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_notes");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_credit_notes_client_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_credit_notes_invoice_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_notes_number");
+
+                    b.HasIndex("NumberYear", "NumberSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_notes_number_year_number_sequence");
+
+                    b.ToTable("credit_notes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_credit_notes_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_credit_notes_split", "applied_to_invoice >= 0 AND to_client_credit >= 0 AND applied_to_invoice + to_client_credit = amount");
+                        });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.CreditNoteNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("Year")
+                        .HasName("pk_credit_note_number_counters");
+
+                    b.ToTable("credit_note_number_counters", (string)null);
                 });
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.GatewayEvent", b =>
@@ -451,6 +624,15 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Property<Instant>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<Instant?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
 
                     b.HasKey("Id")
                         .HasName("pk_invoices");
@@ -1272,6 +1454,57 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Navigation("Plan");
 
                     b.Navigation("Router");
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.ClientCreditEntry", b =>
+                {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_credit_entries_clients_client_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.CreditNote", "CreditNote")
+                        .WithMany()
+                        .HasForeignKey("CreditNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_client_credit_entries_credit_notes_credit_note_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_client_credit_entries_invoices_invoice_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Payment", "Payment")
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_client_credit_entries_payments_payment_id");
+
+                    b.Navigation("CreditNote");
+
+                    b.Navigation("Payment");
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.CreditNote", b =>
+                {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_clients_client_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Invoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_invoices_invoice_id");
+
+                    b.Navigation("Invoice");
                 });
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Invoice", b =>

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MikroNet.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MikroNetDb))]
-    [Migration("20261126220031_Notifications")]
-    partial class Notifications
+    [Migration("20261126220037_CreditNotes")]
+    partial class CreditNotes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -103,10 +103,6 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("invoices_raised");
 
-                    b.Property<int>("NotificationsFailed")
-                        .HasColumnType("integer")
-                        .HasColumnName("notifications_failed");
-
                     b.Property<LocalDate>("RunDate")
                         .HasColumnType("date")
                         .HasColumnName("run_date");
@@ -154,14 +150,14 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<decimal>("CreditBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("credit_balance");
+
                     b.Property<Instant?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("email");
 
                     b.Property<Instant?>("IsolatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -172,14 +168,6 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
-
-                    b.PrimitiveCollection<string[]>("NotificationChannels")
-                        .HasColumnType("text[]")
-                        .HasColumnName("notification_channels");
-
-                    b.Property<bool>("NotificationsOptOut")
-                        .HasColumnType("boolean")
-                        .HasColumnName("notifications_opt_out");
 
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
@@ -231,6 +219,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_clients");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_clients_with_credit")
+                        .HasFilter("credit_balance > 0");
+
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_clients_name");
 
@@ -244,7 +236,7 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                     b.ToTable("clients", null, t =>
                         {
-                            t.HasCheckConstraint("ck_clients_notification_channels", "notification_channels <@ ARRAY['email', 'whatsapp', 'sms']::text[]");
+                            t.HasCheckConstraint("ck_clients_credit_balance", "credit_balance >= 0");
 
                             t.HasCheckConstraint("ck_clients_provisioning_state", "provisioning_state IN ('pending', 'synced', 'failed')");
 
@@ -252,6 +244,168 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_clients_status", "status IN ('active', 'disabled')");
                         });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.ClientCreditEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreditNoteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("credit_note_id");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("PaymentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_client_credit_entries");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_client_credit_entries_client_id");
+
+                    b.HasIndex("CreditNoteId")
+                        .HasDatabaseName("ix_client_credit_entries_credit_note_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_client_credit_entries_invoice_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_client_credit_entries_payment_id");
+
+                    b.ToTable("client_credit_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_client_credit_entries_kind", "kind IN ('credit_note', 'overpayment', 'applied', 'returned')");
+                        });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.CreditNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("AppliedToInvoice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("applied_to_invoice");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("NumberSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("number_sequence");
+
+                    b.Property<int>("NumberYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("number_year");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("reason");
+
+                    b.Property<decimal>("ToClientCredit")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("to_client_credit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_notes");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_credit_notes_client_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_credit_notes_invoice_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_notes_number");
+
+                    b.HasIndex("NumberYear", "NumberSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_notes_number_year_number_sequence");
+
+                    b.ToTable("credit_notes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_credit_notes_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_credit_notes_split", "applied_to_invoice >= 0 AND to_client_credit >= 0 AND applied_to_invoice + to_client_credit = amount");
+                        });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.CreditNoteNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("Year")
+                        .HasName("pk_credit_note_number_counters");
+
+                    b.ToTable("credit_note_number_counters", (string)null);
                 });
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.GatewayEvent", b =>
@@ -455,6 +609,15 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<Instant?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
                     b.HasKey("Id")
                         .HasName("pk_invoices");
 
@@ -570,164 +733,6 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasName("pk_invoice_number_counters");
 
                     b.ToTable("invoice_number_counters", (string)null);
-                });
-
-            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Notification", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("channel");
-
-                    b.Property<int>("ClientId")
-                        .HasColumnType("integer")
-                        .HasColumnName("client_id");
-
-                    b.Property<Instant?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("completed_at");
-
-                    b.Property<Instant>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("event");
-
-                    b.Property<int?>("InvoiceId")
-                        .HasColumnType("integer")
-                        .HasColumnName("invoice_id");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("language");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("last_error");
-
-                    b.Property<Instant>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<LocalDate>("OnDate")
-                        .HasColumnType("date")
-                        .HasColumnName("on_date");
-
-                    b.Property<string>("OrderKey")
-                        .IsRequired()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("order_key")
-                        .HasComputedColumnSql("client_id::text || ':' || channel", true);
-
-                    b.Property<int?>("PaymentId")
-                        .HasColumnType("integer")
-                        .HasColumnName("payment_id");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("recipient");
-
-                    b.Property<string>("SkipReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("skip_reason");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id")
-                        .HasName("pk_notifications");
-
-                    b.HasIndex("InvoiceId")
-                        .HasDatabaseName("ix_notifications_invoice_id");
-
-                    b.HasIndex("PaymentId")
-                        .HasDatabaseName("ix_notifications_payment_id");
-
-                    b.HasIndex("ClientId", "Id")
-                        .HasDatabaseName("ix_notifications_client_id_id");
-
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_notifications_status_next_attempt_at");
-
-                    b.HasIndex("Event", "Channel", "ClientId", "InvoiceId", "PaymentId", "OnDate")
-                        .IsUnique()
-                        .HasDatabaseName("ix_notifications_event_channel_client_id_invoice_id_payment_id");
-
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Event", "Channel", "ClientId", "InvoiceId", "PaymentId", "OnDate"), false);
-
-                    b.ToTable("notifications", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_notifications_channel", "channel IN ('email', 'whatsapp', 'sms')");
-
-                            t.HasCheckConstraint("ck_notifications_event", "event IN ('invoice_raised', 'invoice_reminder', 'client_isolated', 'client_restored', 'payment_received')");
-
-                            t.HasCheckConstraint("ck_notifications_status", "status IN ('pending', 'done', 'failed')");
-                        });
-                });
-
-            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.NotificationTemplate", b =>
-                {
-                    b.Property<string>("Event")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("event");
-
-                    b.Property<string>("Channel")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("channel");
-
-                    b.Property<string>("Language")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("language");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("subject");
-
-                    b.Property<Instant>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Event", "Channel", "Language")
-                        .HasName("pk_notification_templates");
-
-                    b.ToTable("notification_templates", (string)null);
                 });
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Payment", b =>
@@ -1277,6 +1282,57 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Navigation("Router");
                 });
 
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.ClientCreditEntry", b =>
+                {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_credit_entries_clients_client_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.CreditNote", "CreditNote")
+                        .WithMany()
+                        .HasForeignKey("CreditNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_client_credit_entries_credit_notes_credit_note_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_client_credit_entries_invoices_invoice_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Payment", "Payment")
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_client_credit_entries_payments_payment_id");
+
+                    b.Navigation("CreditNote");
+
+                    b.Navigation("Payment");
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.CreditNote", b =>
+                {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_clients_client_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Invoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_notes_invoices_invoice_id");
+
+                    b.Navigation("Invoice");
+                });
+
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Invoice", b =>
                 {
                     b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Client", "Client")
@@ -1308,34 +1364,6 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_invoice_lines_invoices_invoice_id");
 
                     b.Navigation("Invoice");
-                });
-
-            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Notification", b =>
-                {
-                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Client", "Client")
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_notifications_clients_client_id");
-
-                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Invoice", "Invoice")
-                        .WithMany()
-                        .HasForeignKey("InvoiceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_notifications_invoices_invoice_id");
-
-                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Payment", "Payment")
-                        .WithMany()
-                        .HasForeignKey("PaymentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_notifications_payments_payment_id");
-
-                    b.Navigation("Client");
-
-                    b.Navigation("Invoice");
-
-                    b.Navigation("Payment");
                 });
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Payment", b =>
