@@ -39,6 +39,12 @@ internal static class Program
             foreach (var scenario in Scenario.Hot)
                 report.Add(await RunAsync(scenario, host, db, environment, options, options.Connections), counts[scenario.Name]);
 
+            // The same GraphQL load on a host without the validated-document cache: parse and validate every request.
+            var uncachedFolder = Directory.CreateDirectory(Path.Combine(folder, "uncached")).FullName;
+            await using (var uncached = await HostProcess.StartAsync(db.ConnectionString, uncachedFolder, signingKey,
+                ["--GraphQL:DocumentCacheSize", "0"]))
+                report.Add(await RunAsync(Scenario.GraphUncached, uncached, db, environment, options, options.Connections), null);
+
             if (options.ListClients > options.Clients)
             {
                 await GraphSeed.SeedAsync(db.ConnectionString, options.ListClients - options.Clients, periods: 1, paymentsPerInvoice: 0);

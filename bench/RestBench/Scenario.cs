@@ -29,6 +29,11 @@ internal sealed record Scenario(string Name, string Title, string WrkScript, str
                 Encoding.UTF8, "application/json"),
         });
 
+    public static readonly Scenario GraphUncached = Graph with
+    {
+        Name = "graphql-uncached", Title = "POST /graphql one client's tree, document cache off",
+    };
+
     public static readonly Scenario List = new("list", "GET /client (all clients)", "list.lua", "list.sql",
         (_, _) => new HttpRequestMessage(HttpMethod.Get, "/client"));
 

@@ -1,4 +1,5 @@
 using MikroNet.Features;
+using MikroNet.Features.Common;
 using MikroNet.Features.Dashboard;
 using MikroNet.Features.Graph;
 using MikroNet.Host;
@@ -22,6 +23,7 @@ await using var localPostgres = await builder.StartLocalPostgresWhenUnconfigured
 builder.AddInfrastructure();
 builder.AddFeatures();
 builder.AddGraph();
+builder.AddCrossOrigin();
 builder.AddApiDocs();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ var app = builder.Build();
 if (Verbs.IsVerb(args)) return await Verbs.RunAsync(app, args);
 
 await app.MigrateOnStartAsync();
+app.UseCrossOrigin();
 app.UseProblemResponses();
 app.UseRequestBodyRules();
 app.UseRouting();

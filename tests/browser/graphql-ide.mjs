@@ -3,6 +3,7 @@
 //   MIKRONET_URL=http://127.0.0.1:5190 MIKRONET_TOKEN=<bearer token> node graphql-ide.mjs
 // Writes graphql-ide.png (the IDE after the run) beside this script.
 import { chromium } from 'playwright-core';
+import { runInIde } from './bcp.mjs';
 
 const base = process.env.MIKRONET_URL ?? 'http://127.0.0.1:5080';
 const token = process.env.MIKRONET_TOKEN;
@@ -24,24 +25,7 @@ try {
     }
   });
 
-  await page.goto(`${base}/graphql`);
-  await page.getByText('Create Document').click();
-
-  // The token goes into the document's HTTP headers, as a person would type it.
-  await page.getByText('HTTP Headers', { exact: true }).click();
-  await page.getByPlaceholder('Name').first().fill('Authorization');
-  await page.getByPlaceholder('Value').first().fill(`Bearer ${token}`);
-  await page.waitForTimeout(1000);
-  await page.getByRole('button', { name: /Reload Schema/ }).click();
-
-  const request = page.locator('.monaco-editor').first();
-  await request.click();
-  await request.locator('textarea').focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText('query Check { me { username role } clients(first: 3) { totalCount nodes { clientId name status } } }');
-  // The editor hands its text to the document state after a short debounce.
-  await page.waitForTimeout(1500);
-  await page.getByRole('button', { name: /Run Operation/ }).click();
+  await runInIde(page, base, token, 'query Check { me { username role } clients(first: 3) { totalCount nodes { clientId name status } } }');
 
   const deadline = Date.now() + 15000;
   let answer;

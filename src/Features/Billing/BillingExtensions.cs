@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing.DailyRun;
 using MikroNet.Features.Billing.Enforce;
 using MikroNet.Features.Billing.GenerateInvoices;
+using MikroNet.Features.Billing.CancelClient;
+using MikroNet.Features.Billing.Charges;
 using MikroNet.Features.Billing.CreditNotes;
 using MikroNet.Features.Billing.Payments;
 using MikroNet.Features.Billing.VoidInvoice;
@@ -23,6 +25,9 @@ public static class BillingExtensions
         services.AddScoped<Enforcer>();
         services.AddScoped<PaymentBook>();
         services.AddScoped<CreditNoteBook>();
+        services.AddScoped<ChargeBook>();
+        services.AddScoped<ClientBilling>();
+        services.AddScoped<ClientCanceller>();
         services.AddScoped<InvoiceVoider>();
         // One instance serves as the hosted service and as what the CLI and tests call RunDueAsync on.
         services.AddSingleton<BillingService>();

@@ -47,6 +47,9 @@ public sealed class BillingOptions : IValidatableObject
     /// <summary>Whether plan prices and charges already contain the tax (then the tax is taken out of them).</summary>
     public bool PricesIncludeTax { get; set; }
 
+    /// <summary>Whether cancelling "now" credits the unused days of the current period.</summary>
+    public bool ProrateOnCancel { get; set; } = true;
+
     /// <summary>Local time of the daily run, HH:mm.</summary>
     [Required]
     public string RunAt { get; set; } = "00:05";

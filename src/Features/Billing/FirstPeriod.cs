@@ -12,11 +12,13 @@ namespace MikroNet.Features.Billing;
 public static class FirstPeriod
 {
     /// <summary>
-    /// Adds the subscription, its invoice and the invoice's messages to the unit of work; call inside the caller's
-    /// transaction, and <see cref="TaxAsync"/> after saving.
+    /// Adds the subscription, its invoice (with the installation charge as a line when there is one) and the
+    /// invoice's messages to the unit of work; call inside the caller's transaction, and <see cref="TaxAsync"/> after
+    /// saving.
     /// </summary>
     public static async Task<Subscription> AddAsync(MikroNetDb db, Notifier notifier, Client client, Plan plan,
-        LocalDate start, LocalDate today, BillingOptions options, Instant now, CancellationToken ct)
+        LocalDate start, LocalDate today, BillingOptions options, Instant now, CancellationToken ct,
+        ClientCharge? installation = null)
     {
         var subscription = new Subscription
         {
@@ -59,6 +61,13 @@ public static class FirstPeriod
             ],
         };
         subscription.Invoices.Add(invoice);
+        if (installation is not null)
+        {
+            invoice.Lines.Add(Charges.ChargeBook.LineFor(installation, InvoiceLinePositions.FirstCharge, now));
+            invoice.NetAmount += installation.Amount;
+            invoice.TotalAmount += installation.Amount;
+            installation.Invoice = invoice;
+        }
         client.AnchorDate = start;
         client.PlanId = plan.Id;
         client.UpdatedAt = now;

@@ -7,7 +7,7 @@ namespace MikroNet.Features.Clients;
 
 /// <summary>A client as REST shows it: the seed's fields first, then ours. The PPP password is never shown.</summary>
 public sealed record ClientView(int ClientId, string Name, string PhoneNumber, string Address, string PppSecretName,
-    int? RouterId, int? PlanId, [property: EnumValues("active", "disabled", "isolated")] string Status, bool AutoRenew, ProvisioningView Provisioning, Instant CreatedAt,
+    int? RouterId, int? PlanId, [property: EnumValues("active", "disabled", "isolated", "cancelled")] string Status, bool AutoRenew, ProvisioningView Provisioning, Instant CreatedAt,
     Instant UpdatedAt, decimal CreditBalance, string? Email, IReadOnlyList<string>? NotificationChannels,
     bool NotificationsOptOut)
 {

@@ -3,6 +3,8 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using MikroNet.Features.Graph.Authorization;
 using MikroNet.Features.Graph.Http;
+using MikroNet.Features.Graph.Live;
+using MikroNet.Infrastructure.Persistence.Notifications;
 using MikroNet.Features.Graph.Loading;
 using MikroNet.Features.Graph.Scalars;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +24,11 @@ public static class GraphExtensions
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<GraphLoaders>();
         builder.Services.AddSingleton<DocumentCache>();
+        builder.Services.AddSingleton<LiveHub>();
+        builder.Services.AddSingleton<SocketAuthentication>();
+        builder.Services.AddSingleton<LiveEvents>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveEvents>());
+        builder.Services.AddSingleton<IDatabaseListener>(sp => sp.GetRequiredService<LiveEvents>());
         builder.Services.AddScoped<NotificationLoaders>();
         builder.Services.AddGraphQL(b => b
             .AddSchema<GraphSchema>()
@@ -37,6 +44,10 @@ public static class GraphExtensions
             // Resolvers share the request's DbContext, which allows one command at a time; batch loaders keep the
             // number of statements low, so running fields one by one costs little.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // A subscription's events are rendered by GraphSocket, one execution per event with the changed row as the
+            // root value, like a query: GraphQL.NET's own stream strategy would render every event in the one scope
+            // of the subscribe message (loaders caching across events, one DbContext for all).
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Subscription)
             // Depth is checked by the endpoint (QueryDepth), which leaves introspection out.
             .AddComplexityAnalyzer((c, services) =>
             {
@@ -49,11 +60,17 @@ public static class GraphExtensions
         return builder;
     }
 
-    /// <summary>`/graphql`: the endpoint and, for browsers, Banana Cake Pop.</summary>
+    /// <summary>`/graphql`: the endpoint, its WebSocket for subscriptions and, for browsers, Banana Cake Pop.</summary>
     public static WebApplication MapGraph(this WebApplication app)
     {
         app.Map("/graphql", branch =>
         {
+            branch.UseWebSockets();
+            branch.Use(async (http, next) =>
+            {
+                if (http.WebSockets.IsWebSocketRequest) await GraphSocket.HandleAsync(http);
+                else await next(http);
+            });
             branch.UseIdeFiles();
             branch.Run(GraphEndpoint.HandleAsync);
         });

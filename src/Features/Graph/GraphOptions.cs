@@ -28,6 +28,18 @@ public sealed class GraphOptions
     /// <summary>Distinct query texts whose parsed, validated document is kept (0: none).</summary>
     [Range(0, 1_000_000)] public int DocumentCacheSize { get; set; } = 1_000;
 
+    /// <summary>Subscriptions one WebSocket connection may hold open at once.</summary>
+    [Range(1, 10_000)] public int MaxSubscriptionsPerConnection { get; set; } = 100;
+
+    /// <summary>How long a WebSocket may stay open before its `connection_init` (then closed with 4408).</summary>
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the server pings an idle WebSocket connection (graphql-transport-ws `ping`).</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>Largest WebSocket message a client may send (then closed with 1009).</summary>
+    [Range(1024, 16 * 1024 * 1024)] public int MaxSocketMessageBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Deepest nesting of objects and lists in an argument or a variable.</summary>
     [Range(1, 64)] public int MaxInputDepth { get; set; } = 16;
 }

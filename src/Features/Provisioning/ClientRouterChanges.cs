@@ -4,13 +4,15 @@ using MikroNet.Infrastructure.Persistence.Entities;
 namespace MikroNet.Features.Provisioning;
 
 /// <summary>What of a client the router sees: where its secret lives, its name, and whether it may log in.</summary>
-public sealed record ClientRouterState(int? RouterId, string SecretName, ClientStatus Status, bool Isolated, bool Deleted)
+public sealed record ClientRouterState(int? RouterId, string SecretName, ClientStatus Status, bool Isolated, bool Deleted,
+    bool Cancelled = false)
 {
     public static ClientRouterState Of(Client c) =>
-        new(c.RouterId, c.PppSecretName, c.Status, c.IsolatedAt is not null, c.DeletedAt is not null);
+        new(c.RouterId, c.PppSecretName, c.Status, c.IsolatedAt is not null, c.DeletedAt is not null,
+            c.CancelledAt is not null);
 
-    /// <summary>A secret that should exist on a router.</summary>
-    public bool Live => !Deleted && RouterId is not null;
+    /// <summary>A secret that should exist on a router: not for a deleted or a cancelled client.</summary>
+    public bool Live => !Deleted && !Cancelled && RouterId is not null;
 }
 
 /// <summary>A command for one router.</summary>

@@ -20,6 +20,7 @@ public sealed class MikroNetDb : DbContext
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<ClientCharge> ClientCharges => Set<ClientCharge>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
     public DbSet<CreditNoteNumberCounter> CreditNoteNumberCounters => Set<CreditNoteNumberCounter>();
     public DbSet<ClientCreditEntry> ClientCreditEntries => Set<ClientCreditEntry>();

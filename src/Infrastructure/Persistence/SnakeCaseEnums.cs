@@ -19,6 +19,7 @@ public static class SnakeCaseEnums
         Add<InvoiceStatus>(builder);
         Add<InvoiceLineKind>(builder);
         Add<ClientCreditKind>(builder);
+        Add<ChargeKind>(builder);
         Add<PaymentMethod>(builder);
         Add<PaymentStatus>(builder);
         Add<PaymentLinkStatus>(builder);

@@ -1,4 +1,6 @@
 using MikroNet.Features.Common;
+using AddCharge = MikroNet.Features.Billing.AddCharge;
+using CancelClient = MikroNet.Features.Billing.CancelClient;
 using CreditInvoice = MikroNet.Features.Billing.CreditInvoice;
 using VoidInvoice = MikroNet.Features.Billing.VoidInvoice;
 
@@ -17,4 +19,18 @@ public sealed partial class Api
         SendAsync<Envelope<CreditInvoice.Response>>(HttpMethod.Post, $"/invoices/{invoiceId}/credit-notes",
             new CreditInvoice.Request { Amount = amount, Reason = reason, IdempotencyKey = key },
             key is null ? [] : [("Idempotency-Key", key)]);
+
+    public Task<ApiResponse<Envelope<AddCharge.Response>>> AddChargeAsync(int clientId, decimal? amount,
+        string? description = "Router", bool? taxable = null, bool invoiceNow = false, string? key = null) =>
+        SendAsync<Envelope<AddCharge.Response>>(HttpMethod.Post, $"/client/{clientId}/charges",
+            new AddCharge.Request
+            {
+                Description = description, Amount = amount, Taxable = taxable, InvoiceNow = invoiceNow, IdempotencyKey = key,
+            },
+            key is null ? [] : [("Idempotency-Key", key)]);
+
+    public Task<ApiResponse<Envelope<CancelClient.Response>>> CancelClientAsync(int clientId, string? effective,
+        string? reason = "Moving away") =>
+        SendAsync<Envelope<CancelClient.Response>>(HttpMethod.Post, $"/client/{clientId}/cancel",
+            new CancelClient.Request { Effective = effective, Reason = reason });
 }

@@ -16,6 +16,11 @@ public sealed record GqlQuery
     public List<GqlRouter>? Routers { get; init; }
     public GqlUser? Me { get; init; }
 
+    /// <summary>`node` and `nodes` answer any type: kept as JSON, read by the fields a test selected.</summary>
+    public JsonElement? Node { get; init; }
+
+    public List<JsonElement>? Nodes { get; init; }
+
     [JsonPropertyName("__typename")]
     public string? Typename { get; init; }
 
@@ -49,6 +54,7 @@ public sealed record GqlPageInfo
 
 public sealed record GqlClient
 {
+    public string? Id { get; init; }
     public int? ClientId { get; init; }
     public string? Name { get; init; }
     public string? PhoneNumber { get; init; }
@@ -89,6 +95,7 @@ public sealed record GqlProvisioning
 
 public sealed record GqlRouter
 {
+    public string? Id { get; init; }
     public int? RouterId { get; init; }
     public string? Name { get; init; }
     public string? Host { get; init; }
@@ -98,6 +105,7 @@ public sealed record GqlRouter
 
 public sealed record GqlPlan
 {
+    public string? Id { get; init; }
     public int? PlanId { get; init; }
     public string? Name { get; init; }
     public decimal? Price { get; init; }
@@ -108,6 +116,7 @@ public sealed record GqlPlan
 
 public sealed record GqlSubscription
 {
+    public string? Id { get; init; }
     public int? SubscriptionId { get; init; }
     public string? StartDate { get; init; }
     public string? EndDate { get; init; }
@@ -119,6 +128,7 @@ public sealed record GqlSubscription
 
 public sealed record GqlInvoice
 {
+    public string? Id { get; init; }
     public int? InvoiceId { get; init; }
     public string? Number { get; init; }
     public string? InvoiceDate { get; init; }
@@ -156,6 +166,7 @@ public sealed record GqlPaymentLink
 
 public sealed record GqlPayment
 {
+    public string? Id { get; init; }
     public int? PaymentId { get; init; }
     public decimal? Amount { get; init; }
     public string? PaymentDate { get; init; }
@@ -166,6 +177,7 @@ public sealed record GqlPayment
 
 public sealed record GqlUser
 {
+    public string? Id { get; init; }
     public int? UserId { get; init; }
     public string? Username { get; init; }
     public string? Role { get; init; }

@@ -219,6 +219,31 @@ public sealed class NestedListTests(NestedListFixture app) : IClassFixture<Neste
     }
 
     [Fact]
+    public async Task Clients_RelationsNested30Deep_InputTooDeepBeforeSql()
+    {
+        var where = new System.Text.StringBuilder();
+        for (var i = 0; i < 10; i++) where.Append("{ invoices: { some: { client: ");
+        where.Append("{ name: { eq: \"x\" } }");
+        for (var i = 0; i < 10; i++) where.Append(" } } }");
+
+        var answer = await app.QueryAsync($"{{ clients(where: {where}) {{ totalCount }} }}");
+
+        answer.FirstErrorCode.ShouldBe("INPUT_TOO_DEEP");
+        answer.Statements.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Clients_ManyQuantifiersWithinDepth_FilterTooLarge()
+    {
+        var branches = string.Join(",", Enumerable.Range(1, 300).Select(i => $"{{ invoices: {{ some: {{ invoiceId: {{ eq: {i} }} }} }} }}"));
+
+        var answer = await app.QueryAsync($"{{ clients(where: {{ or: [{branches}] }}) {{ totalCount }} }}");
+
+        answer.FirstErrorCode.ShouldBe("FILTER_TOO_LARGE");
+        answer.Statements.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task DocumentCache_SameTextTwice_ParsedAndValidatedOnce()
     {
         var cache = app.Host.Services.GetRequiredService<DocumentCache>();

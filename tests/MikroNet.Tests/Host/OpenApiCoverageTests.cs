@@ -70,7 +70,7 @@ public sealed class OpenApiCoverageTests(AppFixture app) : IClassFixture<AppFixt
 
         EnumOf(schemas.GetProperty("RecordPaymentRequest"), "payment_method").ShouldContain("bank_transfer");
         EnumOf(schemas.GetProperty("ClientDetailsInvoiceView"), "invoice_status").ShouldContain("partially_paid");
-        EnumOf(schemas.GetProperty("ClientView"), "status").ShouldBe(["active", "disabled", "isolated"]);
+        EnumOf(schemas.GetProperty("ClientView"), "status").ShouldBe(["active", "disabled", "isolated", "cancelled"]);
         foreach (var route in new[] { "/invoices/generate", "/invoices/enforce" })
         {
             var body = paths.GetProperty(route).GetProperty("post").GetProperty("requestBody")

@@ -14,7 +14,7 @@ namespace MikroNet.Features.Billing.CreditNotes;
 /// <summary>
 /// The one home of credit notes (the REST route, cancelling now, a downgrade): what the invoice still owes is
 /// lowered by a credit line, the rest becomes client credit. Callers hold a transaction and the invoice's row lock
-/// (PaymentBook.LockInvoiceAsync), so concurrent notes and payments on one invoice take turns.
+/// (PaymentBook.LockInvoiceAsync), so concurrent notes and payments on one invoice take turns; IssueAsync saves.
 /// </summary>
 public sealed class CreditNoteBook(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier)
 {
@@ -24,11 +24,16 @@ public sealed class CreditNoteBook(MikroNetDb db, IOptions<BillingOptions> optio
         if (invoice.Status == InvoiceStatus.Void) return (409, "This invoice is void; there is nothing to credit.");
         var gross = invoice.NetAmount + invoice.TaxAmount;
         if (amount > gross) return (422, $"Amount must not exceed the invoice's gross of {gross:0.##}.");
-        var credited = await db.CreditNotes.Where(n => n.InvoiceId == invoice.Id).SumAsync(n => n.Amount, ct);
-        return amount > gross - credited
-            ? (409, $"Only {gross - credited:0.##} of this invoice is left to credit ({credited:0.##} already credited).")
+        var left = await CreditableAsync(invoice, ct);
+        return amount > left
+            ? (409, $"Only {left:0.##} of this invoice is left to credit ({gross - left:0.##} already credited).")
             : null;
     }
+
+    /// <summary>What is left to credit on an invoice: its gross less the credit notes already raised on it.</summary>
+    public async Task<decimal> CreditableAsync(Invoice invoice, CancellationToken ct) =>
+        invoice.NetAmount + invoice.TaxAmount
+        - await db.CreditNotes.Where(n => n.InvoiceId == invoice.Id).SumAsync(n => n.Amount, ct);
 
     public async Task<IssuedCreditNote> IssueAsync(Invoice invoice, decimal amount, string reason, ClaimsPrincipal? user,
         LocalDate today, Instant now, CancellationToken ct)
@@ -72,6 +77,8 @@ public sealed class CreditNoteBook(MikroNetDb db, IOptions<BillingOptions> optio
             invoice.Id, note);
         db.Audit(user, now, "credit_note.issued", "invoice", invoice.Id,
             new { note.Number, note.Amount, applied_to_invoice = applied, to_client_credit = note.ToClientCredit, reason });
+        // Saved at once: the next note on this invoice in the same transaction must see this one (CreditableAsync).
+        await db.SaveChangesAsync(ct);
         return new IssuedCreditNote(note, restored);
     }
 

@@ -31,14 +31,14 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options, No
         ),
         isolated AS (
             UPDATE clients c SET isolated_at = @now, updated_at = @now, provisioning_state = 'pending'
-            WHERE c.isolated_at IS NULL AND c.deleted_at IS NULL AND c.router_id IS NOT NULL
+            WHERE c.isolated_at IS NULL AND c.deleted_at IS NULL AND c.cancelled_at IS NULL AND c.router_id IS NOT NULL
               AND c.id IN (SELECT client_id FROM overdue_clients)
             RETURNING c.id, c.router_id, c.ppp_secret_name, 1 AS isolate
         ),
         -- Heals isolations whose overdue invoices were settled or voided some other way than a payment.
         restored AS (
             UPDATE clients c SET isolated_at = NULL, updated_at = @now, provisioning_state = 'pending'
-            WHERE c.isolated_at IS NOT NULL AND c.deleted_at IS NULL AND c.router_id IS NOT NULL
+            WHERE c.isolated_at IS NOT NULL AND c.deleted_at IS NULL AND c.cancelled_at IS NULL AND c.router_id IS NOT NULL
               AND c.id NOT IN (SELECT client_id FROM overdue_clients)
             RETURNING c.id, c.router_id, c.ppp_secret_name, 0 AS isolate
         ),
@@ -63,26 +63,60 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options, No
                (SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM restored)::int[]
         """;
 
-    /// <summary>A dry run makes the same statement in a transaction it rolls back: exact answer, nothing written.</summary>
+    /// <summary>
+    /// Cancellations whose first day without service has come (POST /client/{id}/cancel at end of period): the
+    /// client is cancelled and its secret removed and its session ended (the commands ClientRouterChanges.For
+    /// decides when a client stops being live), audited, in one statement.
+    /// </summary>
+    public const string CancellationsSql = """
+        WITH cancelled AS (
+            UPDATE clients c SET cancelled_at = @now, updated_at = @now, provisioning_state = 'pending'
+            WHERE c.cancel_on <= @as_of AND c.cancelled_at IS NULL AND c.deleted_at IS NULL
+            RETURNING c.id, c.router_id, c.ppp_secret_name
+        ),
+        commands AS (
+            INSERT INTO router_commands (router_id, client_id, kind, payload, status, attempts, next_attempt_at, created_at)
+            SELECT c.router_id, c.id, k.kind, jsonb_build_object('name', c.ppp_secret_name), 'pending', 0, @now, @now
+            FROM cancelled c CROSS JOIN (VALUES (1, 'remove_secret'), (2, 'kick_session')) AS k(ord, kind)
+            WHERE c.router_id IS NOT NULL
+            ORDER BY c.id, k.ord
+        ),
+        audit AS (
+            INSERT INTO audit_log (at, action, entity_type, entity_id)
+            SELECT @now, 'client.cancelled', 'client', c.id::text FROM cancelled c
+        )
+        SELECT coalesce(array_agg(id ORDER BY id), '{}')::int[] FROM cancelled
+        """;
+
+    /// <summary>A dry run makes the same statements in a transaction it rolls back: exact answer, nothing written.</summary>
     public Task<EnforcementResult> RunAsync(LocalDate asOf, Instant now, CancellationToken ct, bool dryRun = false) =>
         BillingLock.RunAsync(db, dryRun, async () =>
         {
-            await using var cmd = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
-            cmd.Transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-            cmd.CommandText = Sql;
-            cmd.Parameters.AddWithValue("as_of", asOf.ToDateOnly());
-            cmd.Parameters.AddWithValue("grace", options.Value.GraceDays);
-            cmd.Parameters.AddWithValue("now", now.ToDateTimeUtc());
             int overdue;
             int[] isolated, restored;
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            await using (var cmd = Command(Sql, asOf, now, options.Value.GraceDays))
             {
+                await using var reader = await cmd.ExecuteReaderAsync(ct);
                 await reader.ReadAsync(ct);
                 (overdue, isolated, restored) = (reader.GetInt32(0), reader.GetFieldValue<int[]>(1), reader.GetFieldValue<int[]>(2));
             }
             // A dry run's transaction is rolled back, messages included.
             await notifier.QueueAsync(NotificationEvent.ClientIsolated, [.. isolated.Select(id => (id, (int?)null))], asOf, now, ct);
             await notifier.QueueAsync(NotificationEvent.ClientRestored, [.. restored.Select(id => (id, (int?)null))], asOf, now, ct);
-            return new EnforcementResult(asOf, dryRun, overdue, isolated.Length, restored.Length, isolated, restored);
+            await using var cancellations = Command(CancellationsSql, asOf, now);
+            var cancelled = (int[])(await cancellations.ExecuteScalarAsync(ct))!;
+            return new EnforcementResult(asOf, dryRun, overdue, isolated.Length, restored.Length, isolated, restored,
+                cancelled);
         }, ct);
+
+    private NpgsqlCommand Command(string sql, LocalDate asOf, Instant now, int? graceDays = null)
+    {
+        var cmd = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("as_of", asOf.ToDateOnly());
+        if (graceDays is { } grace) cmd.Parameters.AddWithValue("grace", grace);
+        cmd.Parameters.AddWithValue("now", now.ToDateTimeUtc());
+        return cmd;
+    }
 }

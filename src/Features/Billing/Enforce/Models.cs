@@ -12,4 +12,5 @@ public sealed class Request
 }
 
 public sealed record EnforcementResult(LocalDate AsOf, bool DryRun, int InvoicesOverdue, int ClientsIsolated,
-    int ClientsRestored, IReadOnlyList<int> IsolatedClientIds, IReadOnlyList<int> RestoredClientIds);
+    int ClientsRestored, IReadOnlyList<int> IsolatedClientIds, IReadOnlyList<int> RestoredClientIds,
+    IReadOnlyList<int> CancelledClientIds);

@@ -34,6 +34,8 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
     /// <item><c>new_subscriptions</c>: ON CONFLICT on (client_id, period_index) makes re-runs and racing hosts no-ops.</item>
     /// <item><c>counter</c>: takes as many numbers as there are new periods in one row update; the row lock queues
     /// concurrent numbering and a rollback gives the numbers back.</item>
+    /// <item><c>pending</c>: charges not billed yet (one-off charges, prorations) of the clients getting an invoice;
+    /// the client's first invoice of the run takes them as lines after the period line, and they are marked billed.</item>
     /// </list>
     /// </summary>
     public const string Sql = """
@@ -45,7 +47,7 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
             JOIN plans p ON p.id = c.plan_id
             WHERE s.end_date <= @as_of + @lead
               AND s.status = 'active'
-              AND c.deleted_at IS NULL AND c.auto_renew AND c.anchor_date IS NOT NULL
+              AND c.deleted_at IS NULL AND c.auto_renew AND c.anchor_date IS NOT NULL AND c.cancel_on IS NULL
               AND NOT EXISTS (SELECT 1 FROM subscriptions later
                                WHERE later.client_id = s.client_id AND later.period_index > s.period_index)
               AND NOT EXISTS (SELECT 1 FROM invoices i
@@ -88,22 +90,46 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
         ),
         numbered AS (
             SELECT n.*, counter.last_value - count(*) OVER ()
-                        + row_number() OVER (ORDER BY n.client_id, n.period_index) AS seq
+                        + row_number() OVER (ORDER BY n.client_id, n.period_index) AS seq,
+                   row_number() OVER (PARTITION BY n.client_id ORDER BY n.period_index) = 1 AS takes_charges
             FROM new_subscriptions n CROSS JOIN counter
+        ),
+        pending AS (
+            SELECT ch.id, ch.client_id, ch.kind, ch.description, ch.amount, ch.taxable,
+                   row_number() OVER (PARTITION BY ch.client_id ORDER BY ch.id) AS n
+            FROM client_charges ch
+            WHERE ch.invoice_id IS NULL AND ch.client_id IN (SELECT client_id FROM new_subscriptions)
+        ),
+        charge_totals AS (
+            SELECT client_id, sum(amount) AS amount FROM pending GROUP BY client_id
         ),
         raised AS (
             INSERT INTO invoices (number, number_year, number_sequence, client_id, subscription_id, kind,
                                   invoice_date, due_date, net_amount, tax_amount, total_amount, amount_paid, status,
                                   created_at, updated_at)
-            SELECT invoice_number(@year, seq), @year, seq,
-                   client_id, id, 'period', @as_of, start_date - 1, price, 0, price, 0, 'pending', @now, @now
-            FROM numbered
+            SELECT invoice_number(@year, n.seq), @year, n.seq, n.client_id, n.id, 'period', @as_of, n.start_date - 1,
+                   n.price + coalesce(ct.amount, 0), 0, n.price + coalesce(ct.amount, 0), 0, 'pending', @now, @now
+            FROM numbered n LEFT JOIN charge_totals ct ON ct.client_id = n.client_id AND n.takes_charges
             RETURNING id, number, number_sequence, client_id, subscription_id, invoice_date, due_date, total_amount
         ),
         period_lines AS (
             INSERT INTO invoice_lines (invoice_id, position, kind, description, amount, taxable, created_at)
-            SELECT r.id, 1, 'period', period_line_description(p.name, n.start_date, n.end_date), r.total_amount, true, @now
+            SELECT r.id, 1, 'period', period_line_description(p.name, n.start_date, n.end_date), n.price, true, @now
             FROM raised r JOIN new_subscriptions n ON n.id = r.subscription_id JOIN plans p ON p.id = n.plan_id
+        ),
+        charged AS (
+            SELECT r.id AS invoice_id, r.client_id
+            FROM raised r JOIN numbered n ON n.id = r.subscription_id WHERE n.takes_charges
+        ),
+        charge_lines AS (
+            INSERT INTO invoice_lines (invoice_id, position, kind, description, amount, taxable, created_at)
+            SELECT c.invoice_id, 10 + p.n, p.kind, p.description, p.amount, p.taxable, @now
+            FROM pending p JOIN charged c ON c.client_id = p.client_id
+        ),
+        billed AS (
+            UPDATE client_charges ch SET invoice_id = c.invoice_id
+            FROM pending p JOIN charged c ON c.client_id = p.client_id
+            WHERE ch.id = p.id
         )
         SELECT r.number_sequence AS seq, r.id, r.number, r.client_id, r.subscription_id, n.period_index,
                n.start_date, n.end_date, r.invoice_date, r.due_date, r.total_amount

@@ -1,6 +1,7 @@
 using MikroNet.Features.Notifications.Queue;
 using FastEndpoints;
 using MikroNet.Features.Billing;
+using MikroNet.Features.Billing.Charges;
 using MikroNet.Features.Common;
 using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Outbox;
@@ -21,7 +22,7 @@ namespace MikroNet.Features.Clients.RegisterClient;
 /// first subscription period and its invoice.
 /// </summary>
 public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock clock, ProviderClock providerClock,
-    IOptions<BillingOptions> billing, Notifier notifier) : Endpoint<Request, Envelope<ClientView>>
+    IOptions<BillingOptions> billing, ChargeBook charges, Notifier notifier) : Endpoint<Request, Envelope<ClientView>>
 {
     public override void Configure()
     {
@@ -34,6 +35,8 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
     {
         if (req.StartDate is { } start && BillingDates.StartDateProblem(start, providerClock.Today) is { } problem)
             ThrowError(r => r.StartDate!, problem, StatusCodes.Status422UnprocessableEntity);
+        if (req.InstallationFee is { } fee && !Money.Fits(fee, billing.Value.MinorUnits))
+            ThrowError(r => r.InstallationFee!, Money.Refusal(billing.Value.MinorUnits), StatusCodes.Status422UnprocessableEntity);
         var router = await db.Routers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == req.RouterId, ct);
         if (router is null)
             ThrowError(r => r.RouterId!, $"Router {req.RouterId} does not exist.", StatusCodes.Status422UnprocessableEntity);
@@ -72,8 +75,12 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         await db.Clients.AddAsync(client, ct);
         db.QueueRouterChanges(now, client, before: null);
         var today = providerClock.Today;
+        var installation = req.InstallationFee is { } amount
+            ? charges.Add(client.Id, ChargeKind.Charge, "Installation", amount, taxable: true, User, now)
+            : null;
         var first = plan is null ? null
-            : await FirstPeriod.AddAsync(db, notifier, client, plan, req.StartDate ?? today, today, billing.Value, now, ct);
+            : await FirstPeriod.AddAsync(db, notifier, client, plan, req.StartDate ?? today, today, billing.Value, now, ct,
+                installation);
         db.Audit(User, now, "client.registered", "client", client.Id,
             new { client.Name, client.PppSecretName, client.RouterId });
         await db.SaveChangesAsync(ct);

@@ -16,6 +16,9 @@ public sealed class Request
     public LocalDate? StartDate { get; set; }
     public bool? AutoRenew { get; set; }
 
+    /// <summary>A one-off installation charge, billed on the first invoice (needs a plan).</summary>
+    public decimal? InstallationFee { get; set; }
+
     /// <summary>Where e-mail messages go (optional).</summary>
     public string? Email { get; set; }
 
@@ -41,5 +44,8 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.PlanId).GreaterThan(0);
         RuleFor(r => r.StartDate).Null().When(r => r.PlanId is null)
             .WithMessage("start_date needs a plan_id: it is the start of the first subscription period.");
+        RuleFor(r => r.InstallationFee).GreaterThan(0).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+        RuleFor(r => r.InstallationFee).Null().When(r => r.PlanId is null)
+            .WithMessage("installation_fee needs a plan_id: it is billed on the first invoice.");
     }
 }

@@ -1,10 +1,7 @@
 using GraphQL;
-using GraphQLParser;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MikroNet.Features.Graph.Http;
 
@@ -62,48 +59,25 @@ internal static class GraphEndpoint
             return;
         }
 
-        // A document with a syntax error is left to the executer, which reports it with its location.
-        var cache = http.RequestServices.GetRequiredService<DocumentCache>();
-        var cached = cache.Find(graphRequest.Query);
-        var (document, operation, parseError) = cached is null ? Parse(graphRequest) : (cached, Select(cached, graphRequest), null);
-        if (isGet && operation is { Operation: not OperationType.Query })
+        var prepared = await GraphExecution.PrepareAsync(graphRequest, http.RequestServices);
+        if (isGet && prepared.Operation is { Operation: not OperationType.Query })
         {
             http.Response.Headers.Allow = "POST";
             await WriteErrorAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed,
                 "Only queries may be sent with GET; use POST.", "METHOD_NOT_ALLOWED");
             return;
         }
-
-        var options = http.RequestServices.GetRequiredService<IOptions<GraphOptions>>().Value;
-        var refusal = parseError
-            ?? (document is null ? null : await InputLimits.CheckAsync(document, graphRequest.Variables, options))
-            ?? (document is not null && operation is not null && QueryDepth.Of(document, operation) is var depth && depth > options.MaxDepth
-                ? new ExecutionError($"The query is {depth} levels deep; at most {options.MaxDepth} are allowed (GraphQL:MaxDepth).")
-                    { Code = "MAX_DEPTH" }
-                : null);
+        var refusal = prepared.Refusal ?? (prepared.Operation is { Operation: OperationType.Subscription }
+            ? new ExecutionError("Subscriptions are served over a WebSocket at this URL (graphql-transport-ws).")
+                { Code = "SUBSCRIPTION_NEEDS_WEBSOCKET" }
+            : null);
         if (refusal is not null)
         {
             await WriteAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult { Errors = [refusal] });
             return;
         }
 
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<GraphSchema>>();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = graphRequest.Query,
-            Document = document,
-            // A cached document was validated when it entered the cache; the complexity rule (which reads the
-            // variables) is added to these by GraphQL.NET's configuration and still runs.
-            ValidationRules = cached is null ? null : [],
-            OperationName = graphRequest.OperationName,
-            Variables = graphRequest.Variables,
-            Extensions = graphRequest.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            CancellationToken = http.RequestAborted,
-        });
-
-        if (cached is null && document is not null && result.Executed) cache.Add(graphRequest.Query, document);
+        var result = await GraphExecution.ExecuteAsync(prepared, http.RequestServices, http.User, root: null, http.RequestAborted);
 
         // A request that never executed (syntax, validation, variables) is the client's error.
         await WriteAsync(http, mediaType, result.Executed ? StatusCodes.Status200OK : RequestErrorStatus(mediaType), result);
@@ -112,38 +86,6 @@ internal static class GraphEndpoint
     /// <summary>GraphQL over HTTP: a request that cannot execute is 400 in graphql-response+json, 200 in plain JSON.</summary>
     private static int RequestErrorStatus(string mediaType) =>
         mediaType == MediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-
-    /// <summary>
-    /// The document and the operation the request selects; nulls when it does not parse or select one. A document
-    /// nested deeper than the parser allows (128 levels) is refused here, before any of it is walked.
-    /// </summary>
-    private static (GraphQLDocument?, GraphQLOperationDefinition?, ExecutionError?) Parse(GraphRequest request)
-    {
-        GraphQLDocument document;
-        try
-        {
-            // As GraphQL.NET's document builder parses (locations kept for error messages), so that the executer
-            // uses this document instead of parsing the text again.
-            document = Parser.Parse(request.Query, new ParserOptions { Ignore = IgnoreOptions.Comments });
-        }
-        catch (GraphQLMaxDepthExceededException)
-        {
-            return (null, null, new ExecutionError("The document is nested too deeply to parse.") { Code = "DOCUMENT_TOO_DEEP" });
-        }
-        catch (GraphQLParserException)
-        {
-            return (null, null, null);
-        }
-        return (document, Select(document, request), null);
-    }
-
-    private static GraphQLOperationDefinition? Select(GraphQLDocument document, GraphRequest request)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return request.OperationName is { } name
-            ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
-            : operations.Count == 1 ? operations[0] : null;
-    }
 
     private static Task WriteErrorAsync(HttpContext http, string mediaType, int status, string message, string code) =>
         WriteAsync(http, mediaType, status, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });

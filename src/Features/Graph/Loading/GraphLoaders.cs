@@ -24,6 +24,10 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
     private BatchLoader<int, PlanRow?>? _plans;
     private BatchLoader<int, RouterRow?>? _routers;
     private BatchLoader<int, ClientRow?>? _clients;
+    private BatchLoader<int, SubscriptionRow?>? _subscriptionsById;
+    private BatchLoader<int, InvoiceRow?>? _invoicesById;
+    private BatchLoader<int, PaymentRow?>? _paymentsById;
+    private BatchLoader<int, UserRow?>? _users;
 
     public BatchLoader<int, IReadOnlyList<SubscriptionRow>> SubscriptionsByClient(ListArguments args) => For("subscriptions", args, () => Lists(
         ids => db.Subscriptions.Where(s => ids.Contains(s.ClientId))
@@ -134,6 +138,18 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
 
     public BatchLoader<int, ClientRow?> Clients => _clients ??= ById(
         ids => db.Clients.Where(c => ids.Contains(c.Id)).Select(Projections.Client), c => c.ClientId);
+
+    public BatchLoader<int, SubscriptionRow?> Subscriptions => _subscriptionsById ??= ById(
+        ids => db.Subscriptions.Where(s => ids.Contains(s.Id)).Select(Projections.Subscription), s => s.SubscriptionId);
+
+    public BatchLoader<int, InvoiceRow?> Invoices => _invoicesById ??= ById(
+        ids => db.Invoices.Where(i => ids.Contains(i.Id)).Select(Projections.Invoice), i => i.InvoiceId);
+
+    public BatchLoader<int, PaymentRow?> Payments => _paymentsById ??= ById(
+        ids => db.Payments.Where(p => ids.Contains(p.Id)).Select(Projections.Payment), p => p.PaymentId);
+
+    public BatchLoader<int, UserRow?> Users => _users ??= ById(
+        ids => db.Users.Where(u => ids.Contains(u.Id)).Select(u => new UserRow(u.Id, u.Username, u.Role)), u => u.UserId);
 
     private int MaxFilterNodes => graph.Value.MaxFilterNodes;
 

@@ -7,7 +7,7 @@ public static class Projections
 {
     public static readonly Expression<Func<Client, ClientRow>> Client = c => new ClientRow(
         c.Id, c.Name, c.PhoneNumber, c.Address, c.PppSecretName, c.Status, c.IsolatedAt, c.ProvisioningState,
-        c.ProvisioningError, c.RouterId, c.PlanId, c.CreatedAt, c.CreditBalance);
+        c.ProvisioningError, c.RouterId, c.PlanId, c.CreatedAt, c.CreditBalance, c.CancelledAt);
 
     public static readonly Expression<Func<Subscription, SubscriptionRow>> Subscription = s => new SubscriptionRow(
         s.Id, s.ClientId, s.PlanId, s.StartDate, s.EndDate, s.Price, s.Status);

@@ -8,9 +8,9 @@ namespace MikroNet.Features.Graph.Loading;
 public sealed record ClientRow(
     int ClientId, string Name, string PhoneNumber, string Address, string PppSecretName, ClientStatus Status,
     Instant? IsolatedAt, ProvisioningState ProvisioningState, string? ProvisioningError, int? RouterId, int? PlanId,
-    Instant CreatedAt, decimal CreditBalance)
+    Instant CreatedAt, decimal CreditBalance, Instant? CancelledAt)
 {
-    public ClientState State => ClientStates.Of(Status, IsolatedAt is not null);
+    public ClientState State => ClientStates.Of(Status, IsolatedAt is not null, CancelledAt is not null);
 }
 
 public sealed record SubscriptionRow(

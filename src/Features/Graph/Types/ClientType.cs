@@ -7,6 +7,8 @@ using MikroNet.Features.Graph.Scalars;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
+using MikroNet.Features.Graph.Nodes;
+
 namespace MikroNet.Features.Graph.Types;
 
 public sealed class ClientType : ObjectGraphType<ClientRow>
@@ -15,6 +17,9 @@ public sealed class ClientType : ObjectGraphType<ClientRow>
     {
         Name = "Client";
         Description = "A customer with a PPPoE login (PPP secret) on one router.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is ClientRow;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("Client", c.Source.ClientId));
         Field<NonNullGraphType<IntGraphType>>("clientId").Resolve(c => c.Source.ClientId);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("phoneNumber").Resolve(c => c.Source.PhoneNumber);

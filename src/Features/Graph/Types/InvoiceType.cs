@@ -4,6 +4,8 @@ using MikroNet.Features.Graph.Filtering;
 using MikroNet.Features.Graph.Loading;
 using MikroNet.Features.Graph.Scalars;
 
+using MikroNet.Features.Graph.Nodes;
+
 namespace MikroNet.Features.Graph.Types;
 
 public sealed class InvoiceType : ObjectGraphType<InvoiceRow>
@@ -11,6 +13,9 @@ public sealed class InvoiceType : ObjectGraphType<InvoiceRow>
     public InvoiceType()
     {
         Name = "Invoice";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is InvoiceRow;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("Invoice", c.Source.InvoiceId));
         Field<NonNullGraphType<IntGraphType>>("invoiceId").Resolve(c => c.Source.InvoiceId);
         Field<NonNullGraphType<StringGraphType>>("number").Description("INV-yyyy-nnnnnn").Resolve(c => c.Source.Number);
         Field<NonNullGraphType<LocalDateGraphType>>("invoiceDate").Resolve(c => c.Source.InvoiceDate);

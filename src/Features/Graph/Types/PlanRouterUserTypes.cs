@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using MikroNet.Features.Graph.Loading;
 
+using MikroNet.Features.Graph.Nodes;
+
 namespace MikroNet.Features.Graph.Types;
 
 public sealed class PlanType : ObjectGraphType<PlanRow>
@@ -8,6 +10,9 @@ public sealed class PlanType : ObjectGraphType<PlanRow>
     public PlanType()
     {
         Name = "Plan";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is PlanRow;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("Plan", c.Source.PlanId));
         Field<NonNullGraphType<IntGraphType>>("planId").Resolve(c => c.Source.PlanId);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<DecimalGraphType>>("price").Resolve(c => c.Source.Price);
@@ -23,6 +28,9 @@ public sealed class RouterType : ObjectGraphType<RouterRow>
     public RouterType()
     {
         Name = "Router";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is RouterRow;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("Router", c.Source.RouterId));
         Field<NonNullGraphType<IntGraphType>>("routerId").Resolve(c => c.Source.RouterId);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("host").Resolve(c => c.Source.Host);
@@ -36,6 +44,9 @@ public sealed class UserType : ObjectGraphType<UserRow>
     public UserType()
     {
         Name = "User";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is UserRow;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("User", c.Source.UserId));
         Field<NonNullGraphType<IntGraphType>>("userId").Resolve(c => c.Source.UserId);
         Field<NonNullGraphType<StringGraphType>>("username").Resolve(c => c.Source.Username);
         Field<NonNullGraphType<UserRoleType>>("role").Resolve(c => c.Source.Role);

@@ -3,6 +3,7 @@ using GraphQL.Builders;
 using GraphQL.Types;
 using MikroNet.Features.Graph.Filtering;
 using MikroNet.Features.Graph.Loading;
+using MikroNet.Features.Graph.Nodes;
 using MikroNet.Features.Graph.Paging;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Security;
@@ -30,6 +31,8 @@ public sealed class QueryType : ObjectGraphType
                 return await Pager.PageAsync(ordered.Select(Projections.Client), filtered.CountAsync, PageRequest.From(c), Options(c),
                     c.CancellationToken);
             });
+
+        NodeFields.AddTo(this);
 
         Field<ClientType>("client")
             .Argument<NonNullGraphType<IntGraphType>>("clientId")

@@ -4,6 +4,8 @@ using MikroNet.Features.Graph.Filtering;
 using MikroNet.Features.Graph.Loading;
 using MikroNet.Features.Graph.Scalars;
 
+using MikroNet.Features.Graph.Nodes;
+
 namespace MikroNet.Features.Graph.Types;
 
 public sealed class SubscriptionType : ObjectGraphType<SubscriptionRow>
@@ -12,6 +14,9 @@ public sealed class SubscriptionType : ObjectGraphType<SubscriptionRow>
     {
         Name = "Subscription";
         Description = "One period of service on one plan; both dates inclusive.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is SubscriptionRow;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode("Subscription", c.Source.SubscriptionId));
         Field<NonNullGraphType<IntGraphType>>("subscriptionId").Resolve(c => c.Source.SubscriptionId);
         Field<NonNullGraphType<LocalDateGraphType>>("startDate").Resolve(c => c.Source.StartDate);
         Field<NonNullGraphType<LocalDateGraphType>>("endDate").Resolve(c => c.Source.EndDate);

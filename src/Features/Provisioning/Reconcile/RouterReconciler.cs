@@ -22,9 +22,9 @@ public sealed class RouterReconciler(MikroNetDb db, RouterConnector connector, S
     {
         var watch = Stopwatch.StartNew();
         var live = await db.Clients.AsNoTracking().Include(c => c.Plan)
-            .Where(c => c.RouterId == router.Id).OrderBy(c => c.Id).ToListAsync(ct);
+            .Where(c => c.RouterId == router.Id && c.CancelledAt == null).OrderBy(c => c.Id).ToListAsync(ct);
         var known = await db.Clients.IgnoreQueryFilters().AsNoTracking()
-            .Select(c => new KnownClient(c.Id, c.RouterId, c.PppSecretName, c.DeletedAt != null))
+            .Select(c => new KnownClient(c.Id, c.RouterId, c.PppSecretName, c.DeletedAt != null || c.CancelledAt != null))
             .ToDictionaryAsync(c => c.Id, ct);
         var desired = live.ConvertAll(c => (c, DesiredSecret.For(c, secrets)));
         var profiles = NeededProfiles(live);

@@ -68,13 +68,14 @@ internal static class CommandRunner
         || message.StartsWith("interrupted", StringComparison.Ordinal);
 
     /// <summary>
-    /// Syncs the client's current state rather than the state when the command was queued. A deleted client,
-    /// or one that moved to another router, has a remove_secret queued instead, so there is nothing to do here.
+    /// Syncs the client's current state rather than the state when the command was queued. A deleted or cancelled
+    /// client, or one that moved to another router, has a remove_secret queued instead, so there is nothing to do here.
     /// </summary>
     private static async Task SyncSecretAsync(
         RouterOsConnection router, RouterCommand command, Client? client, SecretProtector secrets, CancellationToken ct)
     {
-        if (client is null || client.DeletedAt is not null || client.RouterId != command.RouterId) return;
+        if (client is null || client.DeletedAt is not null || client.CancelledAt is not null
+            || client.RouterId != command.RouterId) return;
 
         var desired = DesiredSecret.For(client, secrets);
         var found = await router.PrintAsync(DesiredSecret.SecretMenu, ["?name=" + desired.Name, DesiredSecret.Proplist], ct);

@@ -20,8 +20,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.SkipReason).HasMaxLength(Limits.LongText);
         b.Property(n => n.OrderKey).HasMaxLength(64)
             .HasComputedColumnSql("client_id::text || ':' || channel", stored: true);
-        // The message's identity: the same cause seen twice (a repeated or racing run) queues nothing new.
-        b.HasIndex(n => new { n.Event, n.Channel, n.ClientId, n.InvoiceId, n.PaymentId, n.OnDate })
+        // The message's identity: the same cause seen twice (a repeated or racing run) queues nothing new. Led by
+        // invoice_id, it also serves that foreign key, one index fewer to write per message.
+        b.HasIndex(n => new { n.InvoiceId, n.Event, n.Channel, n.ClientId, n.PaymentId, n.OnDate })
             .IsUnique().AreNullsDistinct(false);
         b.HasIndex(n => new { n.ClientId, n.Id });
         b.HasOne(n => n.Client).WithMany().HasForeignKey(n => n.ClientId).OnDelete(DeleteBehavior.Restrict);

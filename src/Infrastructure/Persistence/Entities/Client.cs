@@ -29,6 +29,16 @@ public sealed class Client
 
     public bool AutoRenew { get; set; } = true;
 
+    /// <summary>
+    /// The first day without service of a client who cancelled (POST /client/{id}/cancel): nothing renews, and from
+    /// this day the client is cancelled (<see cref="CancelledAt"/> set by the daily run, or at once for "now").
+    /// </summary>
+    public LocalDate? CancelOn { get; set; }
+    public string? CancelReason { get; set; }
+
+    /// <summary>When the cancellation took effect: the secret is removed from the router; the client stays on record.</summary>
+    public Instant? CancelledAt { get; set; }
+
     /// <summary>Money the provider owes the client (credit notes, overpayments), used by the next invoices raised.</summary>
     public decimal CreditBalance { get; set; }
 
@@ -57,7 +67,7 @@ public sealed class Client
 
     public List<Subscription> Subscriptions { get; set; } = [];
 
-    public ClientState State => ClientStates.Of(Status, IsolatedAt is not null);
+    public ClientState State => ClientStates.Of(Status, IsolatedAt is not null, CancelledAt is not null);
 
     /// <summary>Whether the router should refuse this client's PPP login.</summary>
     public bool SecretDisabled => State != ClientState.Active;

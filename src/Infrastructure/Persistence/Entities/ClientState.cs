@@ -3,16 +3,17 @@ using System.Linq.Expressions;
 namespace MikroNet.Infrastructure.Persistence.Entities;
 
 /// <summary>What a client is for the router, REST and GraphQL alike.</summary>
-public enum ClientState { Active, Disabled, Isolated }
+public enum ClientState { Active, Disabled, Isolated, Cancelled }
 
 /// <summary>
 /// The one definition of "billing's isolation outranks the operator's switch": an isolated client is isolated
-/// whatever the switch says, and only an active client may log in.
+/// whatever the switch says, and only an active client may log in. A cancelled client is cancelled, whatever else.
 /// </summary>
 public static class ClientStates
 {
-    public static ClientState Of(ClientStatus status, bool isolated) =>
-        isolated ? ClientState.Isolated
+    public static ClientState Of(ClientStatus status, bool isolated, bool cancelled = false) =>
+        cancelled ? ClientState.Cancelled
+        : isolated ? ClientState.Isolated
         : status == ClientStatus.Disabled ? ClientState.Disabled
         : ClientState.Active;
 
@@ -21,7 +22,8 @@ public static class ClientStates
     /// in the database; a unit test holds it equal to <see cref="Of"/>.
     /// </summary>
     public static readonly Expression<Func<Client, ClientState>> Expression = c =>
-        c.IsolatedAt != null ? ClientState.Isolated
+        c.CancelledAt != null ? ClientState.Cancelled
+        : c.IsolatedAt != null ? ClientState.Isolated
         : c.Status == ClientStatus.Disabled ? ClientState.Disabled
         : ClientState.Active;
 }

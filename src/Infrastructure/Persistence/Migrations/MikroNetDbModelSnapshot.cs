@@ -147,6 +147,19 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasDefaultValue(true)
                         .HasColumnName("auto_renew");
 
+                    b.Property<LocalDate?>("CancelOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cancel_on");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<Instant?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -259,6 +272,70 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_clients_router_while_live", "deleted_at IS NOT NULL OR router_id IS NOT NULL");
 
                             t.HasCheckConstraint("ck_clients_status", "status IN ('active', 'disabled')");
+                        });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.ClientCharge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CreatedByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Taxable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("taxable");
+
+                    b.HasKey("Id")
+                        .HasName("pk_client_charges");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_client_charges_unbilled")
+                        .HasFilter("invoice_id IS NULL");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_client_charges_invoice_id");
+
+                    b.ToTable("client_charges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_client_charges_amount", "amount > 0");
+
+                            t.HasCheckConstraint("ck_client_charges_kind", "kind IN ('charge', 'proration')");
                         });
                 });
 
@@ -843,9 +920,6 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_notifications");
 
-                    b.HasIndex("InvoiceId")
-                        .HasDatabaseName("ix_notifications_invoice_id");
-
                     b.HasIndex("PaymentId")
                         .HasDatabaseName("ix_notifications_payment_id");
 
@@ -855,11 +929,11 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_notifications_status_next_attempt_at");
 
-                    b.HasIndex("Event", "Channel", "ClientId", "InvoiceId", "PaymentId", "OnDate")
+                    b.HasIndex("InvoiceId", "Event", "Channel", "ClientId", "PaymentId", "OnDate")
                         .IsUnique()
-                        .HasDatabaseName("ix_notifications_event_channel_client_id_invoice_id_payment_id");
+                        .HasDatabaseName("ix_notifications_invoice_id_event_channel_client_id_payment_id");
 
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Event", "Channel", "ClientId", "InvoiceId", "PaymentId", "OnDate"), false);
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("InvoiceId", "Event", "Channel", "ClientId", "PaymentId", "OnDate"), false);
 
                     b.ToTable("notifications", null, t =>
                         {
@@ -1454,6 +1528,24 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Navigation("Plan");
 
                     b.Navigation("Router");
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.ClientCharge", b =>
+                {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_charges_clients_client_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Invoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_client_charges_invoices_invoice_id");
+
+                    b.Navigation("Invoice");
                 });
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.ClientCreditEntry", b =>

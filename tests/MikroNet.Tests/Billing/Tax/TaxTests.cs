@@ -50,6 +50,23 @@ public sealed class TaxTests(PpnFixture app) : IClassFixture<PpnFixture>
     }
 
     [Fact]
+    public async Task Generate_TaxedAndUntaxedCharges_OnlyTaxableLinesAreTaxed()
+    {
+        var client = await app.Api.AddClientAsync(await app.Api.AddRouterAsync(), planId: await app.Api.AddPlanAsync(100_000m),
+            start: new LocalDate(2026, 11, 25));
+        await app.Api.PayAllAsync(client);
+        (await app.Api.AddChargeAsync(client, 200_000m, "Router")).Expect(201);
+        (await app.Api.AddChargeAsync(client, 5_000m, "Stamp duty (bea meterai)", taxable: false)).Expect(201);
+
+        var raised = (await app.GenerateInProcessAsync(new LocalDate(2026, 12, 20))).Single(r => r.ClientId == client);
+        (raised.NetAmount, raised.TaxAmount, raised.TotalAmount).ShouldBe((305_000m, 33_000m, 338_000m));
+        var renewal = (await app.Api.InvoicesAsync(client))[1];
+        renewal.Lines.Select(l => (l.Kind, l.Amount, l.Taxable)).ShouldBe([
+            ("period", 100_000m, true), ("charge", 200_000m, true), ("charge", 5_000m, false), ("tax", 33_000m, false),
+        ]);
+    }
+
+    [Fact]
     public async Task Pay_TaxedInvoice_PaysTheGross()
     {
         var client = await app.Api.AddClientAsync(await app.Api.AddRouterAsync(), planId: await app.Api.AddPlanAsync(100_000m),

@@ -115,16 +115,11 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                 columns: new[] { "client_id", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_notifications_event_channel_client_id_invoice_id_payment_id",
+                name: "ix_notifications_invoice_id_event_channel_client_id_payment_id",
                 table: "notifications",
-                columns: new[] { "event", "channel", "client_id", "invoice_id", "payment_id", "on_date" },
+                columns: new[] { "invoice_id", "event", "channel", "client_id", "payment_id", "on_date" },
                 unique: true)
                 .Annotation("Npgsql:NullsDistinct", false);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_notifications_invoice_id",
-                table: "notifications",
-                column: "invoice_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notifications_payment_id",

@@ -46,3 +46,21 @@ internal sealed class ClientCreditEntryConfiguration : IEntityTypeConfiguration<
         b.HasOne(e => e.Payment).WithMany().HasForeignKey(e => e.PaymentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ClientChargeConfiguration : IEntityTypeConfiguration<ClientCharge>
+{
+    public void Configure(EntityTypeBuilder<ClientCharge> b)
+    {
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_client_charges_amount", "amount > 0");
+            t.HasCheckConstraint("ck_client_charges_kind", $"kind IN ({SnakeCaseEnums.SqlList<ChargeKind>()})");
+        });
+        b.Property(c => c.Description).HasMaxLength(Limits.Name * 2);
+        // The billing run looks for the charges not billed yet.
+        b.HasIndex(c => c.ClientId).HasDatabaseName("ix_client_charges_unbilled").HasFilter("invoice_id IS NULL");
+        b.HasIndex(c => c.InvoiceId);
+        b.HasOne<Client>().WithMany().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Invoice).WithMany().HasForeignKey(c => c.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
+
+namespace MikroNet.Features.Billing;
+
+/// <summary>What the lifecycle routes on a client (charges, cancel, plan change) share: its row lock and whether it is billed.</summary>
+public sealed class ClientBilling(MikroNetDb db)
+{
+    /// <summary>The client row locked until the transaction ends: changes to one client's billing take turns.</summary>
+    public async Task<Client?> LockAsync(int id, CancellationToken ct) =>
+        (await db.Clients.FromSql($"SELECT * FROM clients WHERE id = {id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+
+    /// <summary>
+    /// Why a charge cannot be billed to this client (a 409), or null: a client without periods, or a cancelled one
+    /// unless invoiced at once (no next invoice will ever come).
+    /// </summary>
+    public async Task<(int Status, string Message)?> RefusalToBillAsync(Client client, bool invoiceNow, CancellationToken ct) =>
+        client.CancelOn is not null && !invoiceNow
+            ? (409, "This client is cancelled and gets no next invoice; charge it with invoice_now: true.")
+        : !await db.Subscriptions.AnyAsync(s => s.ClientId == client.Id, ct)
+            ? (409, "This client has no subscription periods yet; start one first (POST /client/{id}/subscriptions).")
+            : null;
+
+    /// <summary>The client's latest period (the one an invoice of its own is listed under).</summary>
+    public Task<int> LatestPeriodIdAsync(int clientId, CancellationToken ct) =>
+        db.Subscriptions.Where(s => s.ClientId == clientId).OrderByDescending(s => s.PeriodIndex)
+            .Select(s => s.Id).FirstAsync(ct);
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using System.Text.Json;
+using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace MikroNet.Features.Graph.Live;
+
+/// <summary>The caller of a WebSocket connection, as its `connection_init` proved, and until when the token holds.</summary>
+public sealed record SocketUser(ClaimsPrincipal Principal, Guid TokenId, Instant ExpiresAt);
+
+/// <summary>
+/// Browsers cannot set headers on a WebSocket, so the bearer token comes in `connection_init`'s payload:
+/// `{ "Authorization": "Bearer …" }` (what Banana Cake Pop and most clients send), `{ "authorization": "…" }`,
+/// `{ "headers": { "Authorization": "…" } }` or `{ "token": "…" }`. It is checked as REST checks it (signature,
+/// issuer, audience, expiry, not revoked), and again before every event.
+/// </summary>
+public sealed class SocketAuthentication(IOptionsMonitor<JwtBearerOptions> jwt, RevokedTokens revoked, IClock clock)
+{
+    public async Task<SocketUser?> AuthenticateAsync(JsonElement? payload, IServiceProvider services, CancellationToken ct)
+    {
+        if (Token(payload) is not { Length: > 0 } token) return null;
+        var options = jwt.Get(JwtBearerDefaults.AuthenticationScheme);
+        foreach (var handler in options.TokenHandlers)
+        {
+            var result = await handler.ValidateTokenAsync(token, options.TokenValidationParameters);
+            if (!result.IsValid) continue;
+            var principal = new ClaimsPrincipal(result.ClaimsIdentity);
+            if (principal.TokenId() is not { } tokenId) return null;
+            var user = new SocketUser(principal, tokenId, Instant.FromDateTimeUtc(result.SecurityToken.ValidTo.ToUniversalTime()));
+            return await StillValidAsync(user, services, ct) ? user : null;
+        }
+        return null;
+    }
+
+    /// <summary>Not expired and not revoked (the in-memory set while it is current, else the database).</summary>
+    public async Task<bool> StillValidAsync(SocketUser user, IServiceProvider services, CancellationToken ct)
+    {
+        if (user.ExpiresAt <= clock.GetCurrentInstant()) return false;
+        if (revoked.IsCurrent) return !revoked.Contains(user.TokenId);
+        return await services.GetRequiredService<MikroNetDb>().UserTokens.AnyAsync(t => t.Id == user.TokenId && t.RevokedAt == null, ct);
+    }
+
+    private static string? Token(JsonElement? payload)
+    {
+        if (payload is not { ValueKind: JsonValueKind.Object } p) return null;
+        var value = Property(p, "authorization") ?? Property(p, "token")
+            ?? (Property(p, "headers") is { ValueKind: JsonValueKind.Object } headers ? Property(headers, "authorization") : null);
+        if (value is not { ValueKind: JsonValueKind.String } text) return null;
+        var raw = text.GetString()!.Trim();
+        return raw.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? raw[7..].Trim() : raw;
+    }
+
+    private static JsonElement? Property(JsonElement obj, string name)
+    {
+        foreach (var property in obj.EnumerateObject())
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) return property.Value;
+        return null;
+    }
+}
