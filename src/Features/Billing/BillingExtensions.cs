@@ -4,6 +4,7 @@ using MikroNet.Features.Billing.DailyRun;
 using MikroNet.Features.Billing.Enforce;
 using MikroNet.Features.Billing.GenerateInvoices;
 using MikroNet.Features.Billing.CancelClient;
+using MikroNet.Features.Billing.ChangePlan;
 using MikroNet.Features.Billing.Charges;
 using MikroNet.Features.Billing.CreditNotes;
 using MikroNet.Features.Billing.Payments;
@@ -28,6 +29,7 @@ public static class BillingExtensions
         services.AddScoped<ChargeBook>();
         services.AddScoped<ClientBilling>();
         services.AddScoped<ClientCanceller>();
+        services.AddScoped<PlanChanger>();
         services.AddScoped<InvoiceVoider>();
         // One instance serves as the hosted service and as what the CLI and tests call RunDueAsync on.
         services.AddSingleton<BillingService>();

@@ -1,6 +1,7 @@
 using MikroNet.Features.Common;
 using AddCharge = MikroNet.Features.Billing.AddCharge;
 using CancelClient = MikroNet.Features.Billing.CancelClient;
+using ChangePlan = MikroNet.Features.Billing.ChangePlan;
 using CreditInvoice = MikroNet.Features.Billing.CreditInvoice;
 using VoidInvoice = MikroNet.Features.Billing.VoidInvoice;
 
@@ -33,4 +34,8 @@ public sealed partial class Api
         string? reason = "Moving away") =>
         SendAsync<Envelope<CancelClient.Response>>(HttpMethod.Post, $"/client/{clientId}/cancel",
             new CancelClient.Request { Effective = effective, Reason = reason });
+
+    public Task<ApiResponse<Envelope<ChangePlan.Response>>> ChangePlanAsync(int clientId, int? planId, string? effective) =>
+        SendAsync<Envelope<ChangePlan.Response>>(HttpMethod.Put, $"/client/{clientId}/plan",
+            new ChangePlan.Request { PlanId = planId, Effective = effective });
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MikroNet.Features.Billing.Charges;
+using MikroNet.Features.Billing.Credit;
 using MikroNet.Features.Billing.CreditNotes;
 using MikroNet.Features.Billing.Payments;
 using MikroNet.Features.Billing.VoidInvoice;
@@ -21,7 +23,7 @@ namespace MikroNet.Features.Billing.CancelClient;
 /// The caller holds a transaction and the client's row lock.
 /// </summary>
 public sealed class ClientCanceller(MikroNetDb db, IOptions<BillingOptions> options, PaymentBook payments,
-    InvoiceVoider voider, CreditNoteBook notes)
+    InvoiceVoider voider, CreditNoteBook notes, ChargeBook charges)
 {
     public async Task<Response> CancelAsync(Client client, bool now, string reason, ClaimsPrincipal? user, LocalDate today,
         Instant instant, CancellationToken ct)
@@ -35,6 +37,7 @@ public sealed class ClientCanceller(MikroNetDb db, IOptions<BillingOptions> opti
         client.AutoRenew = false;
         client.UpdatedAt = instant;
         var voided = await EndLaterPeriodsAsync(client.Id, current?.Id, cancelOn, reason, user, today, instant, ct);
+        var final = await FinalInvoiceAsync(client.Id, today, instant, ct);
 
         IssuedCreditNote? credit = null;
         if (now)
@@ -46,9 +49,28 @@ public sealed class ClientCanceller(MikroNetDb db, IOptions<BillingOptions> opti
                 credit = await CreditUnusedDaysAsync(current, today, user, instant, ct);
         }
         db.Audit(user, instant, now ? "client.cancelled" : "client.cancel_scheduled", "client", client.Id,
-            new { cancel_on = cancelOn, reason, credit_note = credit?.Note.Number, voided_invoices = voided });
+            new { cancel_on = cancelOn, reason, credit_note = credit?.Note.Number, voided_invoices = voided,
+                final_invoice = final?.Number });
         return new Response(Clients.ClientView.From(client), cancelOn,
-            credit is null ? null : CreditInvoice.CreditNoteView.From(credit.Note), voided);
+            credit is null ? null : CreditInvoice.CreditNoteView.From(credit.Note), voided,
+            final is null ? null : RecordPayment.InvoiceView.From(final));
+    }
+
+    /// <summary>
+    /// No next invoice will come: charges still waiting (a proration, a charge from a voided renewal) are billed at
+    /// once on a final invoice, which uses the client's credit like an invoice of the billing run.
+    /// </summary>
+    private async Task<Invoice?> FinalInvoiceAsync(int clientId, LocalDate today, Instant instant, CancellationToken ct)
+    {
+        var pending = await db.ClientCharges.Where(c => c.ClientId == clientId && c.InvoiceId == null)
+            .OrderBy(c => c.Id).ToListAsync(ct);
+        if (pending.Count == 0) return null;
+        var latest = await db.Subscriptions.Where(s => s.ClientId == clientId).OrderByDescending(s => s.PeriodIndex)
+            .Select(s => s.Id).FirstAsync(ct);
+        var invoice = await charges.InvoiceNowAsync(pending, latest, today, instant, ct);
+        if ((await CreditApplication.ApplyAsync(db, [invoice.Id], instant, ct)).Count > 0)
+            await db.Entry(invoice).ReloadAsync(ct);
+        return invoice;
     }
 
     /// <summary>Periods already raised for after the service ends: cancelled, their invoices voided or credited.</summary>

@@ -27,6 +27,9 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-/// <summary>cancel_on is the first day without service; credit_note is the unused days credited (now).</summary>
+/// <summary>
+/// cancel_on is the first day without service; credit_note is the unused days credited (now); final_invoice bills the
+/// charges still waiting (no next invoice will come).
+/// </summary>
 public sealed record Response(ClientView Client, LocalDate CancelOn, CreditInvoice.CreditNoteView? CreditNote,
-    IReadOnlyList<string> VoidedInvoices);
+    IReadOnlyList<string> VoidedInvoices, RecordPayment.InvoiceView? FinalInvoice);

@@ -31,32 +31,37 @@ public sealed class ChargeBook(MikroNetDb db, IOptions<BillingOptions> options, 
     /// it), due after Billing:PaymentTermDays and taxed, and its messages. Call inside the caller's transaction; it
     /// saves.
     /// </summary>
-    public async Task<Invoice> InvoiceNowAsync(ClientCharge charge, int subscriptionId, LocalDate today, Instant now,
-        CancellationToken ct)
+    public Task<Invoice> InvoiceNowAsync(ClientCharge charge, int subscriptionId, LocalDate today, Instant now,
+        CancellationToken ct) => InvoiceNowAsync([charge], subscriptionId, today, now, ct);
+
+    /// <summary>One invoice of their own for several charges (a cancelled client's final invoice).</summary>
+    public async Task<Invoice> InvoiceNowAsync(IReadOnlyList<ClientCharge> charges, int subscriptionId, LocalDate today,
+        Instant now, CancellationToken ct)
     {
+        var total = charges.Sum(c => c.Amount);
         var (year, sequence, number) = await InvoiceNumbers.NextAsync(db, today.Year, ct);
         var invoice = new Invoice
         {
             Number = number,
             NumberYear = year,
             NumberSequence = sequence,
-            ClientId = charge.ClientId,
+            ClientId = charges[0].ClientId,
             SubscriptionId = subscriptionId,
             Kind = InvoiceKind.Other,
             InvoiceDate = today,
             DueDate = today.PlusDays(options.Value.PaymentTermDays),
-            NetAmount = charge.Amount,
-            TotalAmount = charge.Amount,
+            NetAmount = total,
+            TotalAmount = total,
             Status = InvoiceStatus.Pending,
             CreatedAt = now,
             UpdatedAt = now,
-            Lines = [LineFor(charge, InvoiceLinePositions.FirstCharge, now)],
+            Lines = [.. charges.Select((c, k) => LineFor(c, InvoiceLinePositions.FirstCharge + k, now))],
         };
-        charge.Invoice = invoice;
+        foreach (var charge in charges) charge.Invoice = invoice;
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync(ct);
         await FirstPeriod.TaxAsync(db, invoice, options.Value, now, ct);
-        await notifier.QueueAsync(NotificationEvent.InvoiceRaised, [(charge.ClientId, invoice.Id)], today, now, ct);
+        await notifier.QueueAsync(NotificationEvent.InvoiceRaised, [(invoice.ClientId, invoice.Id)], today, now, ct);
         return invoice;
     }
 

@@ -41,7 +41,8 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
     public const string Sql = """
         WITH RECURSIVE
         due AS (
-            SELECT s.client_id, c.anchor_date, c.plan_id, p.period_months, p.price, s.period_index, s.end_date
+            SELECT s.client_id, c.anchor_date, c.anchor_index, c.plan_id, p.period_months, p.price, s.period_index,
+                   s.end_date
             FROM subscriptions s
             JOIN clients c ON c.id = s.client_id
             JOIN plans p ON p.id = c.plan_id
@@ -55,17 +56,17 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
                                  AND invoice_is_overdue(i.status, i.due_date, @as_of, @grace))
         ),
         periods AS (
-            SELECT client_id, anchor_date, plan_id, period_months, price,
+            SELECT client_id, anchor_date, anchor_index, plan_id, period_months, price,
                    period_index + 1 AS period_index,
                    end_date + 1 AS start_date,
-                   billing_period_end(anchor_date, period_months, period_index + 1) AS end_date,
+                   billing_period_end(anchor_date, period_months, period_index + 1 - anchor_index) AS end_date,
                    1 AS depth
             FROM due
           UNION ALL
-            SELECT client_id, anchor_date, plan_id, period_months, price,
+            SELECT client_id, anchor_date, anchor_index, plan_id, period_months, price,
                    period_index + 1,
                    end_date + 1,
-                   billing_period_end(anchor_date, period_months, period_index + 1),
+                   billing_period_end(anchor_date, period_months, period_index + 1 - anchor_index),
                    depth + 1
             FROM periods
             WHERE end_date - @lead <= @as_of AND depth <= @max_catch_up

@@ -22,6 +22,8 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook pay
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Before the invoice's row: the order ClientBilling.LockAsync explains (credit and numbers meet billing runs).
+        await BillingLock.AcquireAsync(db, ct);
         // The same row lock as payments: a void racing a payment waits for it, then sees it and refuses.
         var invoice = await payments.LockInvoiceAsync(req.Id, ct);
         if (invoice is null) ThrowError($"Invoice {req.Id} was not found.", StatusCodes.Status404NotFound);

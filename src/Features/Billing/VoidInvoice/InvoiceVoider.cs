@@ -34,6 +34,11 @@ public sealed class InvoiceVoider(MikroNetDb db, IOptions<BillingOptions> option
         invoice.VoidReason = reason;
         invoice.UpdatedAt = now;
         var cancelPeriod = invoice.Kind == InvoiceKind.Period && !keepPeriod;
+        // Charges a period invoice carried are still owed: they wait for the next invoice again. A charge's own
+        // invoice (invoice_now) voided is the charge withdrawn.
+        if (invoice.Kind == InvoiceKind.Period)
+            await db.ClientCharges.Where(c => c.InvoiceId == invoice.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.InvoiceId, (int?)null), ct);
         if (cancelPeriod)
             await db.Subscriptions.Where(s => s.Id == invoice.SubscriptionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubscriptionStatus.Cancelled), ct);

@@ -96,10 +96,9 @@ public sealed class Notifier(MikroNetDb db, IOptions<NotificationOptions> option
                'pending', 0, @now, @now
         FROM ({subjects}) s
         JOIN clients c ON c.id = s.client_id
-        CROSS JOIN LATERAL unnest(coalesce(c.notification_channels, @default_channels)) WITH ORDINALITY AS ch(channel, ord)
+        CROSS JOIN LATERAL unnest(coalesce(c.notification_channels, @default_channels)) AS ch(channel)
         WHERE c.deleted_at IS NULL AND NOT c.notifications_opt_out
           AND ch.channel = ANY(@enabled) AND (ch.channel <> 'email' OR c.email IS NOT NULL)
-        ORDER BY c.id, s.invoice_id, ch.ord
         ON CONFLICT DO NOTHING
         """;
 
@@ -107,6 +106,8 @@ public sealed class Notifier(MikroNetDb db, IOptions<NotificationOptions> option
         Action<NpgsqlCommand> subjects, CancellationToken ct)
     {
         var o = options.Value;
+        // Nothing can be sent (no SMTP host, no provider): no statement at all.
+        if (o.EnabledChannels.Count == 0) return 0;
         await using var cmd = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         cmd.CommandText = sql;

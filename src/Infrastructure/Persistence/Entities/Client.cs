@@ -45,6 +45,12 @@ public sealed class Client
     /// <summary>Start of the first period; period k starts at anchor + k × plan months.</summary>
     public LocalDate? AnchorDate { get; set; }
 
+    /// <summary>
+    /// The period index that starts at <see cref="AnchorDate"/>: 0, until a plan with another period length moves
+    /// the anchor to the start of its first period. Period k then starts at anchor + (k − anchor index) × months.
+    /// </summary>
+    public int AnchorIndex { get; set; }
+
     /// <summary>Where e-mail messages go; none are sent without it.</summary>
     public string? Email { get; set; }
 

@@ -141,6 +141,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("anchor_date");
 
+                    b.Property<int>("AnchorIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("anchor_index");
+
                     b.Property<bool>("AutoRenew")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MikroNet.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MikroNetDb))]
-    [Migration("20261126224312_Notifications")]
+    [Migration("20261126225318_Notifications")]
     partial class Notifications
     {
         /// <inheritdoc />
@@ -143,6 +143,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Property<LocalDate?>("AnchorDate")
                         .HasColumnType("date")
                         .HasColumnName("anchor_date");
+
+                    b.Property<int>("AnchorIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("anchor_index");
 
                     b.Property<bool>("AutoRenew")
                         .ValueGeneratedOnAdd()
