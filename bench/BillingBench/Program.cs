@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing;
+using MikroNet.Features.Billing.Credit;
 using MikroNet.Features.Billing.GenerateInvoices;
 using MikroNet.Features.Notifications;
 using MikroNet.Features.Notifications.Queue;
@@ -15,7 +16,10 @@ using NodaTime;
 // Raises the renewal invoices of N due subscriptions three ways, each on a fresh copy of the same seeded database:
 //   (a) the GenerateInvoices slice's code path (InvoiceGenerator: transaction, advisory lock, the statement, reading rows)
 //   (b) a row-by-row loop through EF, one query and one insert per subscription, as a PHP cron job does it
-//   (c) the bare statement on a plain Npgsql connection
+//   (c) the bare statements on a plain Npgsql connection
+// With lines, taxes and credits in play: PPN 11 % on top of the prices, every 10th client has a charge waiting and
+// every 5th has 20,000 of credit, so the run writes period, charge, tax and credit lines (statements: generation,
+// apply_invoice_tax, apply_client_credit).
 // Usage: dotnet run -c Release --project bench/BillingBench [-- --subscriptions 100000 --loop 100000 --no-fsync]
 // The server is durable by default, as the host's own and any production server are: a cron loop then pays one
 // WAL flush per commit. --no-fsync runs it like the test clusters (fsync and synchronous_commit off).
@@ -24,6 +28,7 @@ var durable = !args.Contains("--no-fsync");
 var loopCount = Arg("--loop", subscriptions);
 var asOf = new LocalDate(2026, 12, 20);
 var now = Instant.FromUtc(2026, 12, 20, 0, 0);
+var billing = new BillingOptions { TaxRate = 0.11m, TaxName = "PPN" };
 
 var folder = Path.Combine(Path.GetTempPath(), "mikronet-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(folder);
@@ -44,10 +49,19 @@ try
     var slice = await MeasureAsync("a", async cs =>
     {
         await using var db = Db(cs);
-        var result = await new InvoiceGenerator(db, Options.Create(new BillingOptions()),
+        var result = await new InvoiceGenerator(db, Options.Create(billing),
             new Notifier(db, Options.Create(new NotificationOptions()))).RunAsync(asOf, now, default);
         return result.Raised.Count;
     });
+    // What (a) wrote: the seed has no lines, so every line is the run's.
+    await using (var check = new NpgsqlConnection(server.ConnectionString("bench_a")))
+    {
+        await check.OpenAsync();
+        await using var lines = new NpgsqlCommand(
+            "SELECT string_agg(kind || ' ' || n, ', ' ORDER BY kind) FROM (SELECT kind, count(*) n FROM invoice_lines GROUP BY kind) k",
+            check);
+        Console.WriteLine($"(a) wrote lines: {await lines.ExecuteScalarAsync()}");
+    }
     var loop = await MeasureAsync("b", cs => EfLoopAsync(cs, loopCount));
     var bare = await MeasureAsync("c", async cs =>
     {
@@ -58,10 +72,16 @@ try
         await new NpgsqlCommand("SET LOCAL jit = off", conn, tx).ExecuteNonQueryAsync();
         await using var cmd = new NpgsqlCommand(InvoiceGenerator.Sql, conn, tx);
         InvoiceGenerator.AddParameters(cmd, asOf, 4, 3, 12, now);
-        var count = 0;
-        await using (var reader = await cmd.ExecuteReaderAsync()) while (await reader.ReadAsync()) count++;
+        var ids = new List<int>();
+        await using (var reader = await cmd.ExecuteReaderAsync()) while (await reader.ReadAsync()) ids.Add(reader.GetInt32(1));
+        await using var tax = new NpgsqlCommand(InvoiceTax.Sql, conn, tx);
+        InvoiceTax.AddParameters(tax, ids, billing, now);
+        await using (var reader = await tax.ExecuteReaderAsync()) while (await reader.ReadAsync()) { }
+        await using var credit = new NpgsqlCommand(CreditApplication.Sql, conn, tx);
+        CreditApplication.AddParameters(credit, ids, now);
+        await using (var reader = await credit.ExecuteReaderAsync()) while (await reader.ReadAsync()) { }
         await tx.CommitAsync();
-        return count;
+        return ids.Count;
     });
 
     var loopFull = loop.Elapsed.TotalSeconds * subscriptions / loop.Count;
@@ -162,6 +182,11 @@ static async Task SeedAsync(MikroNetDb db, int n)
         SELECT 'INV-2025-' || lpad(s.id::text, 6, '0'), 2025, s.id, s.client_id, s.id, 'period', '2025-11-25',
                '2026-12-04', 150000, 150000, 'paid', now(), now()
         FROM subscriptions s;
+        INSERT INTO client_charges (client_id, kind, description, amount, taxable, created_at)
+        SELECT id, 'charge', 'Router', 250000, true, now() FROM clients WHERE id % 10 = 0;
+        UPDATE clients SET credit_balance = 20000 WHERE id % 5 = 0;
+        INSERT INTO client_credit_entries (client_id, amount, kind, created_at)
+        SELECT id, 20000, 'credit_note', now() FROM clients WHERE id % 5 = 0;
         ANALYZE;
         """.Replace("@n", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

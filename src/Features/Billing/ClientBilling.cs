@@ -36,6 +36,8 @@ public sealed class ClientBilling(MikroNetDb db)
         client.CancelOn is not null ? "This client is cancelled."
         : client.PlanId is null || !await db.Subscriptions.AnyAsync(s => s.ClientId == client.Id, ct)
             ? "This client is not billed yet; start its first period with the plan (POST /client/{id}/subscriptions)."
+        : client.NextPlanId is { } next
+            ? $"A change to plan {next} from the next period is pending; it takes effect when that period starts."
         : client.PlanId == plan.Id ? "The client is already on this plan."
         : now && await db.Plans.AnyAsync(p => p.Id == client.PlanId && p.PeriodMonths != plan.PeriodMonths, ct)
             ? "A plan with another period length can only start with the next period (effective: next_period)."

@@ -106,5 +106,19 @@ public sealed class NodeTests(GraphFixture app) : IClassFixture<GraphFixture>
         answer.Data.Plans![0].Id.ShouldNotBe(answer.Data.Client.Id);
     }
 
+    [Fact]
+    public async Task Node_OtherUsersIdAsOperator_NullButOwnIdAnswered()
+    {
+        var adminId = (await app.QueryAsync("{ me { id } }")).Data.Me!.Id;
+        var operatorApi = app.Api.As(await app.Api.OperatorTokenAsync(Driver.Api.Unique("op")));
+        var ownId = (await operatorApi.GraphAsync("{ me { id } }")).Data.Me!.Id;
+
+        var answer = await operatorApi.GraphAsync("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids = new[] { adminId, ownId } });
+
+        answer.HasErrors.ShouldBeFalse(answer.Text);
+        answer.Data.Nodes![0].ValueKind.ShouldBe(JsonValueKind.Null);
+        answer.Data.Nodes[1].GetProperty("id").GetString().ShouldBe(ownId);
+    }
+
     private static JsonElement Data(GraphAnswer answer) => JsonDocument.Parse(answer.Text).RootElement.GetProperty("data");
 }

@@ -14,10 +14,11 @@ using NodaTime;
 namespace MikroNet.Features.Billing.ChangePlan;
 
 /// <summary>
-/// Moves a billed client to another plan. The next periods renew on it either way (the client's plan_id); a plan
-/// with another period length moves the anchor to the first period not raised yet, so periods are counted in the new
-/// months from there. "now" also pushes the new profile through the one client->router decision and prorates the
-/// rest of the periods already raised by days. The caller holds a transaction and the client's row lock.
+/// Moves a billed client to another plan. "next_period" sets next_plan_id: the periods not raised yet renew on it, a
+/// plan with another period length moves the anchor to the first of them (periods are counted in the new months from
+/// there), and enforcement makes it the client's plan, pushing the profile, on the day that period starts. "now"
+/// changes plan_id at once, pushes the new profile through the one client->router decision and prorates the rest of
+/// the periods already raised by days. The caller holds a transaction and the client's row lock.
 /// </summary>
 public sealed class PlanChanger(MikroNetDb db, IOptions<BillingOptions> options, ChargeBook charges,
     PaymentBook payments, CreditNoteBook notes)
@@ -34,13 +35,14 @@ public sealed class PlanChanger(MikroNetDb db, IOptions<BillingOptions> options,
             client.AnchorDate = nextStart;
             client.AnchorIndex = last.PeriodIndex + 1;
         }
-        var before = ClientRouterState.Of(client);
-        client.PlanId = plan.Id;
-        client.Plan = plan;
         client.UpdatedAt = instant;
         var prorations = new List<ProrationView>();
-        if (now)
+        if (!now) client.NextPlanId = plan.Id;
+        else
         {
+            var before = ClientRouterState.Of(client);
+            client.PlanId = plan.Id;
+            client.Plan = plan;
             db.QueueRouterChanges(instant, client, before);
             foreach (var period in await db.Subscriptions.AsNoTracking()
                          .Where(s => s.ClientId == client.Id && s.Status == SubscriptionStatus.Active && s.EndDate >= today)

@@ -88,6 +88,34 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options, No
         SELECT coalesce(array_agg(id ORDER BY id), '{}')::int[] FROM cancelled
         """;
 
+    /// <summary>
+    /// Plan changes from the next period whose first period has started: next_plan_id becomes the client's plan and
+    /// a sync_secret pushes its profile (what ClientRouterChanges.For decides for a live client whose plan changed).
+    /// </summary>
+    public const string PlanSwitchesSql = """
+        WITH switched AS (
+            UPDATE clients c SET plan_id = c.next_plan_id, next_plan_id = NULL, updated_at = @now,
+                                 provisioning_state = 'pending'
+            WHERE c.next_plan_id IS NOT NULL AND c.deleted_at IS NULL
+              AND EXISTS (SELECT 1 FROM subscriptions s
+                          WHERE s.client_id = c.id AND s.plan_id = c.next_plan_id AND s.status = 'active'
+                            AND s.start_date <= @as_of AND @as_of <= s.end_date)
+            RETURNING c.id, c.router_id, c.ppp_secret_name, c.cancelled_at, c.plan_id
+        ),
+        commands AS (
+            INSERT INTO router_commands (router_id, client_id, kind, payload, status, attempts, next_attempt_at, created_at)
+            SELECT router_id, id, 'sync_secret', jsonb_build_object('name', ppp_secret_name), 'pending', 0, @now, @now
+            FROM switched WHERE router_id IS NOT NULL AND cancelled_at IS NULL
+            ORDER BY id
+        ),
+        audit AS (
+            INSERT INTO audit_log (at, action, entity_type, entity_id, data)
+            SELECT @now, 'client.plan_switched', 'client', id::text, jsonb_build_object('plan_id', plan_id)
+            FROM switched
+        )
+        SELECT coalesce(array_agg(id ORDER BY id), '{}')::int[] FROM switched
+        """;
+
     /// <summary>A dry run makes the same statements in a transaction it rolls back: exact answer, nothing written.</summary>
     public Task<EnforcementResult> RunAsync(LocalDate asOf, Instant now, CancellationToken ct, bool dryRun = false) =>
         BillingLock.RunAsync(db, dryRun, async () =>
@@ -105,8 +133,10 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options, No
             await notifier.QueueAsync(NotificationEvent.ClientRestored, [.. restored.Select(id => (id, (int?)null))], asOf, now, ct);
             await using var cancellations = Command(CancellationsSql, asOf, now);
             var cancelled = (int[])(await cancellations.ExecuteScalarAsync(ct))!;
+            await using var switches = Command(PlanSwitchesSql, asOf, now);
+            var switched = (int[])(await switches.ExecuteScalarAsync(ct))!;
             return new EnforcementResult(asOf, dryRun, overdue, isolated.Length, restored.Length, isolated, restored,
-                cancelled);
+                cancelled, switched);
         }, ct);
 
     private NpgsqlCommand Command(string sql, LocalDate asOf, Instant now, int? graceDays = null)

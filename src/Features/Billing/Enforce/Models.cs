@@ -13,4 +13,4 @@ public sealed class Request
 
 public sealed record EnforcementResult(LocalDate AsOf, bool DryRun, int InvoicesOverdue, int ClientsIsolated,
     int ClientsRestored, IReadOnlyList<int> IsolatedClientIds, IReadOnlyList<int> RestoredClientIds,
-    IReadOnlyList<int> CancelledClientIds);
+    IReadOnlyList<int> CancelledClientIds, IReadOnlyList<int> PlanSwitchedClientIds);

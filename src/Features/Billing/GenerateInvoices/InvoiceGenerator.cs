@@ -23,7 +23,8 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
     /// The rules it applies are the database functions of the BillingRules migration: invoice_is_overdue,
     /// billing_period_end and invoice_number.
     /// <list type="bullet">
-    /// <item><c>due</c>: each client's last active period whose renewal day (end − lead) has come by @as_of, for
+    /// <item><c>due</c>: each client's last active period (renewing on the plan of a change from the next period when
+    /// there is one, else the client's plan) whose renewal day (end − lead) has come by @as_of, for
     /// clients with auto-renew and no invoice overdue as of @as_of (marked, or past its grace and not yet marked
     /// because enforcement has not run).</item>
     /// <item><c>periods</c> (recursive): the next period, then each following one whose renewal day has also come,
@@ -41,11 +42,11 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
     public const string Sql = """
         WITH RECURSIVE
         due AS (
-            SELECT s.client_id, c.anchor_date, c.anchor_index, c.plan_id, p.period_months, p.price, s.period_index,
+            SELECT s.client_id, c.anchor_date, c.anchor_index, p.id AS plan_id, p.period_months, p.price, s.period_index,
                    s.end_date
             FROM subscriptions s
             JOIN clients c ON c.id = s.client_id
-            JOIN plans p ON p.id = c.plan_id
+            JOIN plans p ON p.id = coalesce(c.next_plan_id, c.plan_id)
             WHERE s.end_date <= @as_of + @lead
               AND s.status = 'active'
               AND c.deleted_at IS NULL AND c.auto_renew AND c.anchor_date IS NOT NULL AND c.cancel_on IS NULL

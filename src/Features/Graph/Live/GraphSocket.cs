@@ -251,14 +251,24 @@ internal sealed partial class GraphSocket
         await foreach (var (operation, row) in _events.Reader.ReadAllAsync(_closing.Token))
         {
             if (!operation.Active) continue;
-            await using var scope = _scopes.CreateAsyncScope();
-            if (!await _auth.StillValidAsync(_user!, scope.ServiceProvider, _closing.Token))
+            try
             {
-                Close(4403, "Forbidden");
+                await using var scope = _scopes.CreateAsyncScope();
+                if (!await _auth.StillValidAsync(_user!, scope.ServiceProvider, _closing.Token))
+                {
+                    Close(4403, "Forbidden");
+                    return;
+                }
+                var result = await GraphExecution.ExecuteAsync(operation.Prepared, scope.ServiceProvider, _user!.Principal, row, _closing.Token);
+                if (operation.Active) Send(SocketReplies.Next(operation.Id, _serializer.Serialize(result)));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Resolver failures are GraphQL errors inside the result; this is the database or the host failing.
+                LogFailed(_logger, e);
+                Close(4500, "Internal server error");
                 return;
             }
-            var result = await GraphExecution.ExecuteAsync(operation.Prepared, scope.ServiceProvider, _user!.Principal, row, _closing.Token);
-            if (operation.Active) Send(SocketReplies.Next(operation.Id, _serializer.Serialize(result)));
         }
     }
 

@@ -39,6 +39,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         // deleted clients then lose the link, which the check constraint allows only for them.
         b.HasOne(c => c.Router).WithMany().HasForeignKey(c => c.RouterId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(c => c.Plan).WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Plan>().WithMany().HasForeignKey(c => c.NextPlanId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Subscriptions).WithOne(s => s.Client).HasForeignKey(s => s.ClientId)
             .OnDelete(DeleteBehavior.Restrict);
     }

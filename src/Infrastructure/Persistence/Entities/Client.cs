@@ -17,9 +17,15 @@ public sealed class Client
     public int? RouterId { get; set; }
     public Router? Router { get; set; }
 
-    /// <summary>The plan the next period renews on.</summary>
+    /// <summary>The plan of the current period: its profile is the secret's on the router.</summary>
     public int? PlanId { get; set; }
     public Plan? Plan { get; set; }
+
+    /// <summary>
+    /// A plan change from the next period (PUT /client/{id}/plan, next_period): the periods not raised yet renew on
+    /// it, and it becomes <see cref="PlanId"/> (profile pushed) on the day its first period starts.
+    /// </summary>
+    public int? NextPlanId { get; set; }
 
     /// <summary>The operator's switch (enable/disable).</summary>
     public ClientStatus Status { get; set; }

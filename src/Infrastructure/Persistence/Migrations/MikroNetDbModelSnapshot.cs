@@ -192,6 +192,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<int?>("NextPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("next_plan_id");
+
                     b.PrimitiveCollection<string[]>("NotificationChannels")
                         .HasColumnType("text[]")
                         .HasColumnName("notification_channels");
@@ -256,6 +260,9 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_clients_name");
+
+                    b.HasIndex("NextPlanId")
+                        .HasDatabaseName("ix_clients_next_plan_id");
 
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_clients_plan_id");
@@ -1517,6 +1524,12 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Client", b =>
                 {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("NextPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_clients_plans_next_plan_id");
+
                     b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")

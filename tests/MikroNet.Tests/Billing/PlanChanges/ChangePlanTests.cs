@@ -19,18 +19,25 @@ public sealed class ChangePlanTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task Change_NextPeriod_TheRenewalIsOnTheNewPlanWithoutProration()
+    public async Task Change_NextPeriod_TheRenewalIsOnTheNewPlanAndTheProfileFollowsWhenItStarts()
     {
         await using var travel = await app.TimeTravelAsync();
-        var client = await PayingClientAsync(await app.Api.AddPlanAsync(100_000m));
+        var slow = await app.Api.AddPlanAsync(100_000m);
+        var client = await PayingClientAsync(slow);
         var faster = (await app.Api.CreatePlanAsync(Driver.Api.NewPlan(200_000m, name: Driver.Api.Unique("20M ")))).Expect(201).Data;
 
         var answer = (await app.Api.ChangePlanAsync(client, faster.PlanId, "next_period")).Expect(200).Data;
-        (answer.NextPeriodStart, answer.Prorations.Count, answer.Client.PlanId).ShouldBe((new LocalDate(2026, 12, 25), 0, faster.PlanId));
-        (await app.CommandsOfAsync(client)).Count(c => c.Kind == RouterCommandKind.SyncSecret).ShouldBe(1);
+        (answer.NextPeriodStart, answer.Prorations.Count, answer.Client.PlanId).ShouldBe((new LocalDate(2026, 12, 25), 0, slow));
+        (await app.Api.ChangePlanAsync(client, slow, "now")).Status.ShouldBe(409);
 
         var renewal = (await app.GenerateInProcessAsync(new LocalDate(2026, 12, 20))).Single(r => r.ClientId == client);
         (renewal.StartDate, renewal.EndDate, renewal.TotalAmount).ShouldBe((new LocalDate(2026, 12, 25), new LocalDate(2027, 1, 24), 200_000m));
+        (await app.EnforceInProcessAsync(new LocalDate(2026, 12, 24))).PlanSwitchedClientIds.ShouldNotContain(client);
+        (await app.CommandsOfAsync(client)).Count(c => c.Kind == RouterCommandKind.SyncSecret).ShouldBe(1);
+
+        (await app.EnforceInProcessAsync(new LocalDate(2026, 12, 25))).PlanSwitchedClientIds.ShouldContain(client);
+        (await app.Api.ClientDetailsAsync(client)).Data.Client.PlanId.ShouldBe(faster.PlanId);
+        (await app.CommandsOfAsync(client)).Count(c => c.Kind == RouterCommandKind.SyncSecret).ShouldBe(2);
     }
 
     [Fact]

@@ -96,6 +96,27 @@ public sealed class GraphSocketTests(GraphSocketFixture app) : IClassFixture<Gra
     }
 
     [Fact]
+    public async Task ClientChanged_ListenConnectionLostAndBack_CurrentStateSentAgain()
+    {
+        var clientId = await NewClientAsync();
+        await using var socket = await GraphSocketClient.OpenAsync(app.Host, await app.Api.AdminTokenAsync());
+        await socket.SubscribeAsync("1", ClientChanged, new { id = clientId });
+        await EventuallySubscribedAsync(app.Host.Services, 1);
+        (await app.Api.DisableClientAsync(clientId)).Status.ShouldBe(200);
+        await UntilAsync(socket, "1", "clientChanged", c => c.GetProperty("status").GetString() == "DISABLED");
+        var events = app.Host.Services.GetRequiredService<LiveEvents>();
+
+        // As DatabaseNotifications reports an outage and then LISTEN in place again (the worker is off: nothing else
+        // changes the client, so the next event is the resend).
+        events.Lost();
+        await events.ListeningAsync(CancellationToken.None);
+
+        var client = (await socket.NextAsync("1")).GetProperty("data").GetProperty("clientChanged");
+        client.GetProperty("clientId").GetInt32().ShouldBe(clientId);
+        client.GetProperty("status").GetString().ShouldBe("DISABLED");
+    }
+
+    [Fact]
     public async Task Complete_StopsEvents()
     {
         var clientId = await NewClientAsync();

@@ -82,6 +82,31 @@ public sealed class RouterOutboxWritersTests(AppFixture app) : IClassFixture<App
         await ShouldMatchDecisionAsync(clients, isolated, restored, mark);
     }
 
+    /// <summary>The cancellation and plan-switch SQL of enforcement also write what the C# decision would.</summary>
+    [Fact]
+    public async Task EnforcementSql_CancelAndPlanSwitch_WritesWhatClientRouterChangesDecides()
+    {
+        await using var travel = await app.TimeTravelAsync();
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync(100_000m);
+        int[] clients =
+        [
+            await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25)),
+            await app.Api.AddClientAsync(router, planId: plan, start: new LocalDate(2026, 11, 25)),
+        ];
+        foreach (var client in clients) await app.Api.PayAllAsync(client);
+        (await app.Api.CancelClientAsync(clients[0], "end_of_period")).Expect(200);
+        (await app.Api.ChangePlanAsync(clients[1], await app.Api.AddPlanAsync(120_000m), "next_period")).Expect(200);
+        await app.GenerateInProcessAsync(new LocalDate(2026, 12, 20));
+
+        var before = await StatesAsync(clients);
+        var mark = await LastIdAsync();
+        var result = await app.EnforceInProcessAsync(new LocalDate(2026, 12, 25));
+        result.CancelledClientIds.ShouldBe([clients[0]]);
+        result.PlanSwitchedClientIds.ShouldBe([clients[1]]);
+        await ShouldMatchDecisionAsync(clients, before, await StatesAsync(clients), mark);
+    }
+
     private async Task ShouldMatchDecisionAsync(int[] clients, Dictionary<int, ClientRouterState> before,
         Dictionary<int, ClientRouterState> after, long afterId)
     {
