@@ -4,7 +4,9 @@ using MikroNet.Infrastructure.Persistence;
 
 namespace MikroNet.Features.Documents;
 
-/// <summary>Reads what an invoice or a receipt prints: one statement for the invoice with its client, period and payments.</summary>
+/// <summary>
+/// Reads what an invoice or a receipt prints: the invoice with its client, period, lines and payments (split queries).
+/// </summary>
 public static class DocumentData
 {
     public static async Task<InvoiceDocument?> InvoiceAsync(MikroNetDb db, int invoiceId, string currency, IPaymentLinks links,
@@ -18,11 +20,13 @@ public static class DocumentData
             i.Subscription!.StartDate, i.Subscription.EndDate, PlanName = i.Subscription.Plan!.Name,
             Payments = i.Payments.OrderBy(p => p.PaymentDate).ThenBy(p => p.Id)
                 .Select(p => new DocumentPayment(p.Id, p.PaymentDate, p.PaymentMethod, p.Reference, p.Amount, p.Status)).ToList(),
+            Lines = i.Lines.OrderBy(l => l.Position).ThenBy(l => l.Id)
+                .Select(l => new DocumentLine(l.Kind, l.Description, l.Amount)).ToList(),
         }).AsSplitQuery().SingleOrDefaultAsync(ct);
         if (row is null) return null;
         return new InvoiceDocument(row.Number, row.InvoiceDate, row.DueDate, row.Status, row.TotalAmount, row.AmountPaid,
             currency, row.Client, row.StartDate, row.EndDate, row.PlanName, row.Payments,
-            await links.ForInvoiceAsync(invoiceId, ct));
+            await links.ForInvoiceAsync(invoiceId, ct), row.Lines);
     }
 
     public static async Task<ReceiptDocument?> ReceiptAsync(MikroNetDb db, int paymentId, string currency, IPaymentLinks links,

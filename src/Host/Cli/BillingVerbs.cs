@@ -49,8 +49,9 @@ internal static class BillingVerbs
         {
             var result = await scope.ServiceProvider.GetRequiredService<Enforcer>().RunAsync(date, clock.Now, default, dryRun);
             app.Logger.LogInformation(
-                "{Prefix}Enforced as of {Date:yyyy-MM-dd}: {Overdue} invoice(s) overdue, {Isolated} client(s) isolated, {Restored} restored",
-                prefix, date, result.InvoicesOverdue, result.ClientsIsolated, result.ClientsRestored);
+                "{Prefix}Enforced as of {Date:yyyy-MM-dd}: {Overdue} invoice(s) overdue, {Isolated} client(s) isolated, {Restored} restored, {Cancelled} cancelled, {Switched} plan change(s) applied",
+                prefix, date, result.InvoicesOverdue, result.ClientsIsolated, result.ClientsRestored,
+                result.CancelledClientIds.Count, result.PlanSwitchedClientIds.Count);
             if (dryRun)
                 app.Logger.LogInformation("Would isolate clients [{Isolated}] and restore [{Restored}]",
                     string.Join(", ", result.IsolatedClientIds), string.Join(", ", result.RestoredClientIds));

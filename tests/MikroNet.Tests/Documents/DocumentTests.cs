@@ -150,6 +150,24 @@ public sealed class DocumentTests(DocumentFixture app) : IClassFixture<DocumentF
     }
 
     /// <summary>A client on a new plan of the given price, starting 2026-12-01; its first invoice's id and number.</summary>
+    [Fact]
+    public async Task InvoicePdf_WithInstallationAndCredit_PrintsEveryLine()
+    {
+        var client = Api.NewClient(await app.Api.AddRouterAsync(), Api.Unique("d-"));
+        client.PlanId = await app.Api.AddPlanAsync(150_000m);
+        client.StartDate = new LocalDate(2026, 12, 1);
+        client.InstallationFee = 250_000m;
+        var clientId = (await app.Api.RegisterClientAsync(client)).Expect(201).Data.ClientId;
+        var invoiceId = (await app.Api.InvoicesAsync(clientId)).Single().InvoiceId;
+        (await app.Api.CreditInvoiceAsync(invoiceId, 20_000m, "Outage")).Expect(201);
+
+        var text = await app.PdfTextAsync($"/invoices/{invoiceId}/pdf");
+
+        text.ShouldContain("Installation Rp 250.000");
+        text.ShouldContain("Credit note CN-2026-");
+        text.ShouldContain("Total Rp 380.000");
+    }
+
     private async Task<(int InvoiceId, string Number)> InvoiceForAsync(string name, string address, decimal price)
     {
         var client = Api.NewClient(await app.Api.AddRouterAsync(), Api.Unique("d-"));

@@ -21,6 +21,7 @@ public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<Respons
             .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.Payments)
             .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.PaymentLinks)
             .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.Lines)
+            .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.CreditNotes)
             .SingleOrDefaultAsync(c => c.Id == req.Id, ct);
         if (client is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
 

@@ -1,6 +1,7 @@
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Features.Billing.Payments;
+using MikroNet.Features.Billing.CreditInvoice;
 using MikroNet.Features.Payments;
 using NodaTime;
 using MikroNet.Features.Common;
@@ -25,14 +26,15 @@ public sealed record SubscriptionView(int SubscriptionId, int PlanId, LocalDate 
 public sealed record InvoiceView(int InvoiceId, string Number, LocalDate InvoiceDate, LocalDate DueDate,
     decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal AmountPaid, decimal Balance,
     [property: EnumValues(typeof(InvoiceStatus))] string InvoiceStatus, List<InvoiceLineView> Lines,
-    List<PaymentView> Payments, List<PaymentLinkView> PaymentLinks)
+    List<PaymentView> Payments, List<PaymentLinkView> PaymentLinks, List<CreditNoteView> CreditNotes)
 {
     public static InvoiceView From(Invoice i) =>
         new(i.Id, i.Number, i.InvoiceDate, i.DueDate, i.NetAmount, i.TaxAmount, i.TotalAmount, i.AmountPaid, i.Balance,
             SnakeCaseEnums.ToSnakeCase(i.Status),
             i.Lines.OrderBy(l => l.Position).ThenBy(l => l.Id).Select(InvoiceLineView.From).ToList(),
             i.Payments.OrderBy(p => p.Id).Select(PaymentView.From).ToList(),
-            i.PaymentLinks.OrderBy(l => l.Id).Select(PaymentLinkView.From).ToList());
+            i.PaymentLinks.OrderBy(l => l.Id).Select(PaymentLinkView.From).ToList(),
+            i.CreditNotes.OrderBy(n => n.Id).Select(CreditNoteView.From).ToList());
 }
 
 /// <summary>One line of an invoice; the invoice's total_amount is the sum of its lines' amounts.</summary>

@@ -6,10 +6,13 @@ namespace MikroNet.Features.Documents.Rendering;
 /// <summary>Everything an invoice PDF prints, read in one go by the slice's Data class.</summary>
 public sealed record InvoiceDocument(string Number, LocalDate InvoiceDate, LocalDate DueDate, InvoiceStatus Status,
     decimal Total, decimal Paid, string Currency, DocumentClient Client, LocalDate PeriodStart, LocalDate PeriodEnd,
-    string PlanName, IReadOnlyList<DocumentPayment> Payments, string? PaymentLink)
+    string PlanName, IReadOnlyList<DocumentPayment> Payments, string? PaymentLink, IReadOnlyList<DocumentLine> Lines)
 {
     public decimal Balance => Total - Paid;
 }
+
+/// <summary>One invoice line as printed (the period, charges, the tax, credit).</summary>
+public sealed record DocumentLine(InvoiceLineKind Kind, string Description, decimal Amount);
 
 public sealed record DocumentClient(int Id, string Name, string Address, string Phone, string Login);
 

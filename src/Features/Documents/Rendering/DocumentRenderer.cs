@@ -107,8 +107,11 @@ public sealed class DocumentRenderer(ProviderOptions provider)
     {
         page.Row([("Description", 0, 200, false), ("Period", 205, 200, false), ("Amount", 410, page.Width - 410, true)], strong: true);
         page.Line();
-        page.Row([($"Internet service, {invoice.PlanName}", 0, 200, false), (Period(invoice), 205, 200, false),
-            (Money(invoice.Total, invoice), 410, page.Width - 410, true)]);
+        // The invoice's lines as billed (period, charges, tax, credit); they sum to the total.
+        foreach (var line in invoice.Lines)
+            page.Row([(line.Description, 0, 200, false),
+                (line.Kind == InvoiceLineKind.Period ? Period(invoice) : "", 205, 200, false),
+                (Money(line.Amount, invoice), 410, page.Width - 410, true)]);
         page.Line();
         Totals(page, invoice, "Total", "Paid", "Balance due");
     }

@@ -19,7 +19,7 @@ internal sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditN
         b.HasIndex(n => n.Number).IsUnique();
         b.HasIndex(n => new { n.NumberYear, n.NumberSequence }).IsUnique();
         b.HasIndex(n => n.InvoiceId);
-        b.HasOne(n => n.Invoice).WithMany().HasForeignKey(n => n.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(n => n.Invoice).WithMany(i => i.CreditNotes).HasForeignKey(n => n.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Client>().WithMany().HasForeignKey(n => n.ClientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

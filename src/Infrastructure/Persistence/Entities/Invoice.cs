@@ -37,6 +37,7 @@ public sealed class Invoice
     public List<Payment> Payments { get; set; } = [];
     public List<PaymentLink> PaymentLinks { get; set; } = [];
     public List<InvoiceLine> Lines { get; set; } = [];
+    public List<CreditNote> CreditNotes { get; set; } = [];
 
     public decimal Balance => TotalAmount - AmountPaid;
 }

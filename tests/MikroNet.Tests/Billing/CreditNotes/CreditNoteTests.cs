@@ -44,6 +44,8 @@ public sealed class CreditNoteTests(AppFixture app) : IClassFixture<AppFixture>
         (answer.CreditNote.AppliedToInvoice, answer.CreditNote.ToClientCredit).ShouldBe((30_000m, 20_000m));
         (answer.Invoice.TotalAmount, answer.Invoice.InvoiceStatus).ShouldBe((70_000m, "paid"));
         (await CreditBalanceAsync(client)).ShouldBe(20_000m);
+        var shown = (await app.Api.InvoicesAsync(client))[0].CreditNotes.ShouldHaveSingleItem();
+        (shown.Number, shown.Amount, shown.ToClientCredit).ShouldBe((answer.CreditNote.Number, 50_000m, 20_000m));
         var graph = await app.Api.GraphAsync("query($c: Int!) { client(clientId: $c) { creditBalance } }", new { c = client });
         graph.Data.Client!.CreditBalance.ShouldBe(20_000m);
         await using var db = app.Db();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
@@ -92,6 +93,19 @@ public sealed class ChangePlanTests(AppFixture app) : IClassFixture<AppFixture>
         await app.Api.PayAllAsync(client);
         var next = (await app.GenerateInProcessAsync(new LocalDate(2027, 3, 20))).Single(r => r.ClientId == client);
         (next.StartDate, next.EndDate).ShouldBe((new LocalDate(2027, 3, 25), new LocalDate(2027, 6, 24)));
+    }
+
+    [Fact]
+    public async Task Change_TenAtOnce_OneWinsAndTheRestOfThePeriodIsProratedOnce()
+    {
+        var client = await PayingClientAsync(await app.Api.AddPlanAsync(100_000m));
+        var faster = await app.Api.AddPlanAsync(160_000m);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => Task.Run(() => app.Api.ChangePlanAsync(client, faster, "now"))));
+        answers.Count(a => a.Status == 200).ShouldBe(1);
+        answers.Count(a => a.Status == 409).ShouldBe(9);
+        await using var db = app.Db();
+        (await db.ClientCharges.Where(c => c.ClientId == client).Select(c => c.Amount).ToListAsync()).ShouldBe([60_000m]);
     }
 
     [Fact]
