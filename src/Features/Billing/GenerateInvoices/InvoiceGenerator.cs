@@ -2,8 +2,10 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Features.Billing.Credit;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
 using Npgsql;
 using NodaTime;
 
@@ -13,7 +15,7 @@ namespace MikroNet.Features.Billing.GenerateInvoices;
 /// Runs <see cref="Sql"/>, then <see cref="InvoiceTax"/> and <see cref="CreditApplication"/> on the invoices it
 /// raised (three statements), under the billing lock, in the caller's transaction or its own.
 /// </summary>
-public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options)
+public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier)
 {
     /// <summary>
     /// The whole generation as one statement. Parameters: @as_of (date), @lead, @grace, @max_catch_up, @year (int),
@@ -180,6 +182,9 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
                 if (credited.TryGetValue(ids[k], out var credit))
                     raised[k] = raised[k] with { CreditApplied = credit.Applied, TotalAmount = credit.Total };
             }
+        if (!dryRun)
+            await notifier.QueueAsync(NotificationEvent.InvoiceRaised,
+                [.. raised.Select(r => (r.ClientId, r.InvoiceId))], asOf, now, ct);
         return new GenerationResult(asOf, dryRun, raised, held);
     }
 
