@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Billing.Credit;
 using MikroNet.Features.Billing.GenerateInvoices;
+using MikroNet.Features.Notifications;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.LocalPostgres;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -47,7 +49,8 @@ try
     var slice = await MeasureAsync("a", async cs =>
     {
         await using var db = Db(cs);
-        var result = await new InvoiceGenerator(db, Options.Create(billing)).RunAsync(asOf, now, default);
+        var result = await new InvoiceGenerator(db, Options.Create(billing),
+            new Notifier(db, Options.Create(new NotificationOptions()))).RunAsync(asOf, now, default);
         return result.Raised.Count;
     });
     // What (a) wrote: the seed has no lines, so every line is the run's.

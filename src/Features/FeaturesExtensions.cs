@@ -3,6 +3,7 @@ using FastEndpoints;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
 using MikroNet.Features.Documents;
+using MikroNet.Features.Notifications;
 using MikroNet.Features.Payments;
 using MikroNet.Features.Provisioning;
 using MikroNet.Infrastructure.Persistence.Entities;
@@ -29,6 +30,7 @@ public static class FeaturesExtensions
         builder.Services.AddProvisioning();
         builder.Services.AddDocuments();
         builder.Services.AddPayments();
+        builder.Services.AddNotifications();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

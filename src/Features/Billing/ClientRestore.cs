@@ -1,21 +1,26 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MikroNet.Features.Common;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Features.Provisioning;
 using MikroNet.Features.Provisioning.Outbox;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
 
 namespace MikroNet.Features.Billing;
 
 /// <summary>
 /// Lifts billing's isolation when an invoice stops being owed (paid in full, credited, voided) and no other invoice
-/// of the client is overdue: isolated_at cleared and a sync_secret queued, in the caller's unit of work.
+/// of the client is overdue: isolated_at cleared, a sync_secret and the client's "service is back" message queued,
+/// in the caller's unit of work.
 /// </summary>
 public static class ClientRestore
 {
-    public static async Task<bool> IfNothingOverdueAsync(MikroNetDb db, int clientId, int settledInvoiceId,
-        ClaimsPrincipal? user, LocalDate today, int graceDays, Instant now, CancellationToken ct)
+    /// <param name="payment">The payment that settled the invoice, when one did: the message names it.</param>
+    public static async Task<bool> IfNothingOverdueAsync(MikroNetDb db, Notifier notifier, int clientId,
+        int settledInvoiceId, ClaimsPrincipal? user, LocalDate today, int graceDays, Instant now, CancellationToken ct,
+        Payment? payment = null)
     {
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, ct);
         if (client?.IsolatedAt is null || client.RouterId is null) return false;
@@ -27,6 +32,7 @@ public static class ClientRestore
         client.UpdatedAt = now;
         db.QueueRouterChanges(now, client, before);
         db.Audit(user, now, "client.restored", "client", client.Id, new { invoice_id = settledInvoiceId });
+        notifier.Queue(NotificationEvent.ClientRestored, client, today, now, settledInvoiceId, payment);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
@@ -11,11 +12,13 @@ namespace MikroNet.Features.Billing;
 public static class FirstPeriod
 {
     /// <summary>
-    /// Adds the subscription and its invoice to the unit of work (with the installation charge as a line when there
-    /// is one); call inside the caller's transaction, and <see cref="TaxAsync"/> after saving.
+    /// Adds the subscription, its invoice (with the installation charge as a line when there is one) and the
+    /// invoice's messages to the unit of work; call inside the caller's transaction, and <see cref="TaxAsync"/> after
+    /// saving.
     /// </summary>
-    public static async Task<Subscription> AddAsync(MikroNetDb db, Client client, Plan plan, LocalDate start,
-        LocalDate today, BillingOptions options, Instant now, CancellationToken ct, ClientCharge? installation = null)
+    public static async Task<Subscription> AddAsync(MikroNetDb db, Notifier notifier, Client client, Plan plan,
+        LocalDate start, LocalDate today, BillingOptions options, Instant now, CancellationToken ct,
+        ClientCharge? installation = null)
     {
         var subscription = new Subscription
         {
@@ -29,7 +32,7 @@ public static class FirstPeriod
             CreatedAt = now,
         };
         var (year, sequence, number) = await InvoiceNumbers.NextAsync(db, today.Year, ct);
-        subscription.Invoices.Add(new Invoice
+        var invoice = new Invoice
         {
             Number = number,
             NumberYear = year,
@@ -56,10 +59,10 @@ public static class FirstPeriod
                     CreatedAt = now,
                 },
             ],
-        });
+        };
+        subscription.Invoices.Add(invoice);
         if (installation is not null)
         {
-            var invoice = subscription.Invoices[0];
             invoice.Lines.Add(Charges.ChargeBook.LineFor(installation, InvoiceLinePositions.FirstCharge, now));
             invoice.NetAmount += installation.Amount;
             invoice.TotalAmount += installation.Amount;
@@ -69,6 +72,7 @@ public static class FirstPeriod
         client.PlanId = plan.Id;
         client.UpdatedAt = now;
         await db.Subscriptions.AddAsync(subscription, ct);
+        notifier.Queue(NotificationEvent.InvoiceRaised, client, today, now, invoice);
         return subscription;
     }
 

@@ -33,6 +33,19 @@ public static partial class ClientRules
 
     public static string NormalizePhone(string phone) => phone.Replace(" ", "").Replace("-", "");
 
+    /// <summary>Optional; one mailbox (name@domain) that the e-mail channel can deliver to.</summary>
+    public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(Limits.Email)
+            .Must(e => e is null || Notifications.Delivery.Addresses.Email(e.Trim()).Address is not null)
+            .WithMessage("Email must be one address such as name@example.com.");
+
+    /// <summary>Known channels, each once.</summary>
+    public static IRuleBuilderOptions<T, List<string>?> NotificationChannels<T>(this IRuleBuilder<T, List<string>?> rule) =>
+        rule.Must(l => l is null || (l.All(c => Notifications.Channels.All.Contains(c)) && l.Distinct().Count() == l.Count))
+            .WithMessage($"Notification channels are a list of distinct values among {string.Join(", ", Notifications.Channels.All)}.");
+
+    public static string? NormalizeEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+
     [GeneratedRegex(@"^\+?[0-9]{6,15}$")]
     private static partial Regex PhonePattern();
 }

@@ -29,6 +29,7 @@ public static class GraphExtensions
         builder.Services.AddSingleton<LiveEvents>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveEvents>());
         builder.Services.AddSingleton<IDatabaseListener>(sp => sp.GetRequiredService<LiveEvents>());
+        builder.Services.AddScoped<NotificationLoaders>();
         builder.Services.AddGraphQL(b => b
             .AddSchema<GraphSchema>()
             .AddGraphTypes(typeof(GraphSchema).Assembly)

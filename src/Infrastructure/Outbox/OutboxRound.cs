@@ -38,6 +38,11 @@ public sealed partial class OutboxRound<TRow>(
 
     private void Record(TRow row, DeliveryOutcome outcome, Instant now, OutboxSettings settings)
     {
+        if (outcome is { Result: DeliveryResult.Held, Until: { } until })
+        {
+            row.NextAttemptAt = until;
+            return;
+        }
         row.Attempts++;
         row.LastError = outcome.Error;
         switch (outcome.Result)

@@ -12,4 +12,7 @@ public static class Limits
     public const int Username = 50;
     public const int Host = 255;
     public const int LongText = 4000;
+    public const int Email = 254;
+    /// <summary>A template's body: room for a long e-mail, not for a book.</summary>
+    public const int TemplateBody = 20_000;
 }

@@ -32,6 +32,8 @@ public sealed class MikroNetDb : DbContext
     public DbSet<RouterCommand> RouterCommands => Set<RouterCommand>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BillingRun> BillingRuns => Set<BillingRun>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MikroNetDb).Assembly);

@@ -27,6 +27,8 @@ public static class SnakeCaseEnums
         Add<GatewayEventVerdict>(builder);
         Add<RouterCommandKind>(builder);
         Add<OutboxStatus>(builder);
+        Add<NotificationEvent>(builder);
+        Add<NotificationChannel>(builder);
     }
 
     public static string ToSnakeCase<T>(T value) where T : struct, Enum => ToSnakeCase(value.ToString());

@@ -70,6 +70,21 @@ public sealed record GqlClient
     public GqlConnection<GqlInvoice>? Invoices { get; init; }
     public decimal? OutstandingBalance { get; init; }
     public decimal? CreditBalance { get; init; }
+    public string? Email { get; init; }
+    public List<string>? NotificationChannels { get; init; }
+    public bool? NotificationsOptOut { get; init; }
+    public List<GqlNotification>? Notifications { get; init; }
+}
+
+public sealed record GqlNotification
+{
+    public string? Event { get; init; }
+    public string? Channel { get; init; }
+    public string? To { get; init; }
+    public string? Status { get; init; }
+    public int? Attempts { get; init; }
+    public string? LastError { get; init; }
+    public string? SentAt { get; init; }
 }
 
 public sealed record GqlProvisioning

@@ -63,6 +63,8 @@ public class AppFixture : IAsyncLifetime
             web.UseSetting("Billing:Enabled", "false");
             // Routers in most tests are made up; ProvisioningFixture turns the outbox worker on against an emulator.
             web.UseSetting("Provisioning:WorkerEnabled", "false");
+            // Customer messages are delivered only where a test class sets up their servers (NotificationsFixture).
+            web.UseSetting("Notifications:WorkerEnabled", "false");
             foreach (var (key, value) in Settings()) web.UseSetting(key, value);
             foreach (var (key, value) in overrides) web.UseSetting(key, value);
             web.ConfigureServices(services =>

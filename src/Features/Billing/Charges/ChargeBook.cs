@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -11,7 +12,7 @@ namespace MikroNet.Features.Billing.Charges;
 /// One-off charges and prorations: left for the next invoice the billing run raises (which takes every charge not
 /// billed yet as a line), or invoiced at once on an invoice of their own.
 /// </summary>
-public sealed class ChargeBook(MikroNetDb db, IOptions<BillingOptions> options)
+public sealed class ChargeBook(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier)
 {
     public ClientCharge Add(int clientId, ChargeKind kind, string description, decimal amount, bool taxable,
         ClaimsPrincipal? user, Instant now)
@@ -27,7 +28,8 @@ public sealed class ChargeBook(MikroNetDb db, IOptions<BillingOptions> options)
 
     /// <summary>
     /// An invoice of its own for the charge (kind other, on the client's latest period so that it is listed with
-    /// it), due after Billing:PaymentTermDays and taxed. Call inside the caller's transaction; it saves.
+    /// it), due after Billing:PaymentTermDays and taxed, and its messages. Call inside the caller's transaction; it
+    /// saves.
     /// </summary>
     public Task<Invoice> InvoiceNowAsync(ClientCharge charge, int subscriptionId, LocalDate today, Instant now,
         CancellationToken ct) => InvoiceNowAsync([charge], subscriptionId, today, now, ct);
@@ -59,6 +61,7 @@ public sealed class ChargeBook(MikroNetDb db, IOptions<BillingOptions> options)
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync(ct);
         await FirstPeriod.TaxAsync(db, invoice, options.Value, now, ct);
+        await notifier.QueueAsync(NotificationEvent.InvoiceRaised, [(invoice.ClientId, invoice.Id)], today, now, ct);
         return invoice;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing.Credit;
 using MikroNet.Features.Common;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using MikroNet.Infrastructure.Security;
@@ -15,7 +16,7 @@ namespace MikroNet.Features.Billing.CreditNotes;
 /// lowered by a credit line, the rest becomes client credit. Callers hold a transaction and the invoice's row lock
 /// (PaymentBook.LockInvoiceAsync), so concurrent notes and payments on one invoice take turns; IssueAsync saves.
 /// </summary>
-public sealed class CreditNoteBook(MikroNetDb db, IOptions<BillingOptions> options)
+public sealed class CreditNoteBook(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier)
 {
     /// <summary>Why this amount cannot be credited on this invoice (status code and message), or null.</summary>
     public async Task<(int Status, string Message)?> RefusalAsync(Invoice invoice, decimal amount, CancellationToken ct)
@@ -69,7 +70,7 @@ public sealed class CreditNoteBook(MikroNetDb db, IOptions<BillingOptions> optio
             invoice.TotalAmount -= applied;
             invoice.Status = InvoiceBalance.StatusAfterChange(invoice);
             invoice.UpdatedAt = now;
-            restored = invoice.Status == InvoiceStatus.Paid && await ClientRestore.IfNothingOverdueAsync(db,
+            restored = invoice.Status == InvoiceStatus.Paid && await ClientRestore.IfNothingOverdueAsync(db, notifier,
                 invoice.ClientId, invoice.Id, user, today, options.Value.GraceDays, now, ct);
         }
         await ClientCredit.GiveAsync(db, invoice.ClientId, note.ToClientCredit, ClientCreditKind.CreditNote, now, ct,

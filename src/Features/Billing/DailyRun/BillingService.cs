@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing.Enforce;
 using MikroNet.Features.Billing.GenerateInvoices;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
@@ -69,18 +70,24 @@ public sealed class BillingService(IServiceScopeFactory scopes, IClock clock, IO
         var run = new BillingRun { RunDate = date, StartedAt = clock.GetCurrentInstant() };
         var generated = await scope.ServiceProvider.GetRequiredService<InvoiceGenerator>().RunAsync(date, run.StartedAt, ct);
         var enforced = await scope.ServiceProvider.GetRequiredService<Enforcer>().RunAsync(date, run.StartedAt, ct);
+        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+        var reminders = await notifier.QueueRemindersAsync(date, run.StartedAt.InZone(options.Value.Zone).Date,
+            run.StartedAt, ct);
+        var previous = await db.BillingRuns.MaxAsync(r => (Instant?)r.StartedAt, ct);
         foreach (var held in generated.NeedsAttention)
             logger.LogWarning("Billing run {Date:yyyy-MM-dd}: client {Client} needs attention: {Reason}", date, held.ClientId,
                 held.Reason);
         run.InvoicesRaised = generated.Raised.Count;
         run.ClientsIsolated = enforced.ClientsIsolated;
         run.ClientsRestored = enforced.ClientsRestored;
+        run.NotificationsFailed = await notifier.FailedSinceAsync(previous, ct);
         run.FinishedAt = clock.GetCurrentInstant();
         db.BillingRuns.Add(run);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Billing run {Date:yyyy-MM-dd}: {Raised} invoice(s) raised, {Isolated} client(s) isolated, {Restored} restored",
-            date, run.InvoicesRaised, run.ClientsIsolated, run.ClientsRestored);
+        logger.LogInformation("Billing run {Date:yyyy-MM-dd}: {Raised} invoice(s) raised, {Isolated} client(s) isolated, {Restored} restored, "
+            + "{Reminders} reminder message(s) queued, {Failed} message(s) failed since the previous run",
+            date, run.InvoicesRaised, run.ClientsIsolated, run.ClientsRestored, reminders, run.NotificationsFailed);
         return run;
     }
 

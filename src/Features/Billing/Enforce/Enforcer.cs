@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Persistence.Entities;
 using Npgsql;
 using NodaTime;
 
@@ -14,7 +16,7 @@ namespace MikroNet.Features.Billing.Enforce;
 /// (a disabled secret does not drop a live session) commit together. Isolated clients with nothing overdue any
 /// more are restored the same way.
 /// </summary>
-public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
+public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier)
 {
     public const string Sql = """
         WITH newly_overdue AS (
@@ -128,6 +130,9 @@ public sealed class Enforcer(MikroNetDb db, IOptions<BillingOptions> options)
                 await reader.ReadAsync(ct);
                 (overdue, isolated, restored) = (reader.GetInt32(0), reader.GetFieldValue<int[]>(1), reader.GetFieldValue<int[]>(2));
             }
+            // A dry run's transaction is rolled back, messages included.
+            await notifier.QueueAsync(NotificationEvent.ClientIsolated, [.. isolated.Select(id => (id, (int?)null))], asOf, now, ct);
+            await notifier.QueueAsync(NotificationEvent.ClientRestored, [.. restored.Select(id => (id, (int?)null))], asOf, now, ct);
             await using var cancellations = Command(CancellationsSql, asOf, now);
             var cancelled = (int[])(await cancellations.ExecuteScalarAsync(ct))!;
             await using var switches = Command(PlanSwitchesSql, asOf, now);

@@ -3,9 +3,11 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Features.Billing.Credit;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Telemetry;
+using MikroNet.Infrastructure.Persistence.Entities;
 using Npgsql;
 using NodaTime;
 
@@ -15,7 +17,8 @@ namespace MikroNet.Features.Billing.GenerateInvoices;
 /// Runs <see cref="Sql"/>, then <see cref="InvoiceTax"/> and <see cref="CreditApplication"/> on the invoices it
 /// raised (three statements), under the billing lock, in the caller's transaction or its own.
 /// </summary>
-public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options, MikroNetMetrics? metrics = null)
+public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier,
+    MikroNetMetrics? metrics = null)
 {
     /// <summary>
     /// The whole generation as one statement. Parameters: @as_of (date), @lead, @grace, @max_catch_up, @year (int),
@@ -184,6 +187,9 @@ public sealed class InvoiceGenerator(MikroNetDb db, IOptions<BillingOptions> opt
                 if (credited.TryGetValue(ids[k], out var credit))
                     raised[k] = raised[k] with { CreditApplied = credit.Applied, TotalAmount = credit.Total };
             }
+        if (!dryRun)
+            await notifier.QueueAsync(NotificationEvent.InvoiceRaised,
+                [.. raised.Select(r => (r.ClientId, r.InvoiceId))], asOf, now, ct);
         if (!dryRun) metrics?.InvoicesRaised(raised.Count);
         if (!dryRun && raised.Count > 0)
             await BillingAudit.RecordAsync(db, user, now, "billing.invoices_generated", asOf, new

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing.Credit;
 using MikroNet.Features.Common;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
@@ -15,7 +16,8 @@ namespace MikroNet.Features.Billing.Payments;
 /// recorded, audited and allowed to restore an isolated client here. Callers hold a transaction and the invoice's
 /// row lock (<see cref="LockInvoiceAsync"/>) and save afterwards.
 /// </summary>
-public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options, MikroNetMetrics metrics)
+public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier,
+    MikroNetMetrics metrics)
 {
     /// <summary>The row lock queues concurrent payments on one invoice, so each sees the balance the last one left.</summary>
     public async Task<Invoice?> LockInvoiceAsync(int id, CancellationToken ct) =>
@@ -34,7 +36,10 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
             : $"Amount must not exceed the open balance of {invoice.Balance:0.##}.")
         : null;
 
-    /// <summary>Adds the payment, moves the invoice's status and restores the client when nothing else is overdue.</summary>
+    /// <summary>
+    /// Adds the payment, moves the invoice's status, restores the client when nothing else is overdue, and queues
+    /// the receipt (then the restore message) for the client.
+    /// </summary>
     public async Task<PostedPayment> PostAsync(Invoice invoice, PaymentEntry entry, ClaimsPrincipal? user, Instant now,
         LocalDate today, CancellationToken ct)
     {
@@ -59,8 +64,10 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
             ct, invoice.Id, payment: payment);
         invoice.Status = InvoiceBalance.StatusAfterChange(invoice);
         invoice.UpdatedAt = now;
-        var restored = invoice.Status == InvoiceStatus.Paid && await ClientRestore.IfNothingOverdueAsync(db,
-            invoice.ClientId, invoice.Id, user, today, options.Value.GraceDays, now, ct);
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == invoice.ClientId, ct);
+        if (client is not null) notifier.Queue(NotificationEvent.PaymentReceived, client, today, now, invoice, payment);
+        var restored = invoice.Status == InvoiceStatus.Paid && await ClientRestore.IfNothingOverdueAsync(db, notifier,
+            invoice.ClientId, invoice.Id, user, today, options.Value.GraceDays, now, ct, payment);
         db.Audit(user, now, "payment.recorded", "invoice", invoice.Id,
             new { payment_id = payment.Id, payment.Amount, method = PaymentView.MethodOf(payment), payment.Reference,
                 invoice_status = invoice.Status });

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MikroNet.Features.Billing.Credit;
 using MikroNet.Features.Common;
+using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
@@ -14,7 +15,7 @@ namespace MikroNet.Features.Billing.VoidInvoice;
 /// gapless), its period cancelled unless kept, client credit it used given back, and an isolated client restored
 /// when this was what kept it isolated. The caller holds a transaction and the invoice's row lock.
 /// </summary>
-public sealed class InvoiceVoider(MikroNetDb db, IOptions<BillingOptions> options)
+public sealed class InvoiceVoider(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier)
 {
     /// <summary>Why this invoice cannot be voided (a 409), or null.</summary>
     public async Task<string?> RefusalAsync(Invoice invoice, CancellationToken ct) =>
@@ -41,11 +42,15 @@ public sealed class InvoiceVoider(MikroNetDb db, IOptions<BillingOptions> option
         if (cancelPeriod)
             await db.Subscriptions.Where(s => s.Id == invoice.SubscriptionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubscriptionStatus.Cancelled), ct);
+        // Its open payment links are withdrawn: a customer must not be sent to pay a void invoice.
+        await db.PaymentLinks.Where(l => l.InvoiceId == invoice.Id && l.Status == PaymentLinkStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, PaymentLinkStatus.Cancelled)
+                .SetProperty(l => l.UpdatedAt, now), ct);
         // Credit the billing run applied to this invoice was the client's money: it goes back to the balance.
         var returned = -await db.InvoiceLines
             .Where(l => l.InvoiceId == invoice.Id && l.Kind == InvoiceLineKind.Credit).SumAsync(l => l.Amount, ct);
         await ClientCredit.GiveAsync(db, invoice.ClientId, returned, ClientCreditKind.Returned, now, ct, invoice.Id);
-        var restored = await ClientRestore.IfNothingOverdueAsync(db, invoice.ClientId, invoice.Id, user, today,
+        var restored = await ClientRestore.IfNothingOverdueAsync(db, notifier, invoice.ClientId, invoice.Id, user, today,
             options.Value.GraceDays, now, ct);
         db.Audit(user, now, "invoice.voided", "invoice", invoice.Id,
             new { invoice.Number, reason, period_cancelled = cancelPeriod, credit_returned = returned });

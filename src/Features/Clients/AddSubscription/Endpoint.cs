@@ -1,3 +1,4 @@
+using MikroNet.Features.Notifications.Queue;
 using FastEndpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace MikroNet.Features.Clients.AddSubscription;
 /// Starts billing for a client registered without a plan: the first period and its invoice, which anchor all
 /// later periods. Later periods come from invoice generation, so a client that has periods gets a 409.
 /// </summary>
-public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<BillingOptions> billing)
+public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<BillingOptions> billing, Notifier notifier)
     : Endpoint<Request, Envelope<Response>>
 {
     public override void Configure()
@@ -42,7 +43,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, IOptions<Billin
 
         var now = clock.Now;
         var today = clock.Today;
-        var subscription = await FirstPeriod.AddAsync(db, client, plan, req.StartDate ?? today, today, billing.Value,
+        var subscription = await FirstPeriod.AddAsync(db, notifier, client, plan, req.StartDate ?? today, today, billing.Value,
             now, ct);
         var invoice = subscription.Invoices[0];
         db.Audit(User, now, "subscription.created", "subscription", subscription.Id,

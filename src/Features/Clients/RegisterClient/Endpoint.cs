@@ -1,3 +1,4 @@
+using MikroNet.Features.Notifications.Queue;
 using FastEndpoints;
 using MikroNet.Features.Billing;
 using MikroNet.Features.Billing.Charges;
@@ -21,7 +22,7 @@ namespace MikroNet.Features.Clients.RegisterClient;
 /// first subscription period and its invoice.
 /// </summary>
 public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock clock, ProviderClock providerClock,
-    IOptions<BillingOptions> billing, ChargeBook charges) : Endpoint<Request, Envelope<ClientView>>
+    IOptions<BillingOptions> billing, ChargeBook charges, Notifier notifier) : Endpoint<Request, Envelope<ClientView>>
 {
     public override void Configure()
     {
@@ -65,6 +66,9 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
             PlanId = req.PlanId,
             Status = ClientStatus.Active,
             AutoRenew = req.AutoRenew ?? true,
+            Email = ClientRules.NormalizeEmail(req.Email),
+            NotificationChannels = req.NotificationChannels?.ToArray(),
+            NotificationsOptOut = req.NotificationsOptOut ?? false,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -75,7 +79,7 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
             ? charges.Add(client.Id, ChargeKind.Charge, "Installation", amount, taxable: true, User, now)
             : null;
         var first = plan is null ? null
-            : await FirstPeriod.AddAsync(db, client, plan, req.StartDate ?? today, today, billing.Value, now, ct,
+            : await FirstPeriod.AddAsync(db, notifier, client, plan, req.StartDate ?? today, today, billing.Value, now, ct,
                 installation);
         db.Audit(User, now, "client.registered", "client", client.Id,
             new { client.Name, client.PppSecretName, client.RouterId });

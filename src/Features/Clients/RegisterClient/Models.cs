@@ -18,6 +18,15 @@ public sealed class Request
 
     /// <summary>A one-off installation charge, billed on the first invoice (needs a plan).</summary>
     public decimal? InstallationFee { get; set; }
+
+    /// <summary>Where e-mail messages go (optional).</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Channels to be told on (email, whatsapp, sms); left out = Notifications:DefaultChannels.</summary>
+    public List<string>? NotificationChannels { get; set; }
+
+    /// <summary>true: the client is sent no message.</summary>
+    public bool? NotificationsOptOut { get; set; }
 }
 
 public sealed class Validator : Validator<Request>
@@ -30,6 +39,8 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.PppSecretName).PppSecretName();
         RuleFor(r => r.PppPassword).PppPassword();
         RuleFor(r => r.RouterId).NotNull().GreaterThan(0);
+        RuleFor(r => r.Email).Email();
+        RuleFor(r => r.NotificationChannels).NotificationChannels();
         RuleFor(r => r.PlanId).GreaterThan(0);
         RuleFor(r => r.StartDate).Null().When(r => r.PlanId is null)
             .WithMessage("start_date needs a plan_id: it is the start of the first subscription period.");

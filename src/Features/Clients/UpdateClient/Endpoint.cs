@@ -48,6 +48,9 @@ public sealed class Endpoint(MikroNetDb db, SecretProtector secrets, IClock cloc
         client.RouterId = routerId;
         client.PlanId = req.PlanId ?? client.PlanId;
         client.AutoRenew = req.AutoRenew ?? client.AutoRenew;
+        client.Email = req.Email is null ? client.Email : ClientRules.NormalizeEmail(req.Email);
+        client.NotificationChannels = req.NotificationChannels?.ToArray() ?? client.NotificationChannels;
+        client.NotificationsOptOut = req.NotificationsOptOut ?? client.NotificationsOptOut;
         if (req.PppPassword is not null) client.PppPasswordProtected = secrets.Protect(req.PppPassword);
         client.UpdatedAt = now;
         db.QueueRouterChanges(now, client, before);

@@ -15,6 +15,13 @@ public sealed class Request
     public int? RouterId { get; set; }
     public int? PlanId { get; set; }
     public bool? AutoRenew { get; set; }
+
+    /// <summary>An empty text removes the address.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>An empty list: the client is told on no channel (opting out says so more clearly).</summary>
+    public List<string>? NotificationChannels { get; set; }
+    public bool? NotificationsOptOut { get; set; }
 }
 
 public sealed class Validator : Validator<Request>
@@ -28,5 +35,7 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.PppPassword).PppPassword().When(r => r.PppPassword is not null);
         RuleFor(r => r.RouterId).GreaterThan(0);
         RuleFor(r => r.PlanId).GreaterThan(0);
+        RuleFor(r => r.Email).Email().When(r => r.Email is { Length: > 0 });
+        RuleFor(r => r.NotificationChannels).NotificationChannels();
     }
 }

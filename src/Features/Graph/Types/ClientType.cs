@@ -57,10 +57,25 @@ public sealed class ClientType : ObjectGraphType<ClientRow>
                 var window = PageWindow.From(args.Page, c.RequestServices!.GetRequiredService<IOptions<GraphOptions>>().Value);
                 return c.Loaders().InvoicesByClient(args, window).Load(c.Source.ClientId);
             });
+        Field<StringGraphType>("email").Description("Where e-mail messages go.")
+            .Resolve(c => Contact(c, r => r?.Email));
+        Field<ListGraphType<NonNullGraphType<NotificationChannelType>>>("notificationChannels")
+            .Description("The channels the client chose; null = the configured default.")
+            .Resolve(c => Contact(c, r => r?.Channels?.Select(Notifications.Channels.Parse).ToList()));
+        Field<NonNullGraphType<BooleanGraphType>>("notificationsOptOut")
+            .Resolve(c => Contact(c, r => r?.OptOut ?? false));
+        // Complexity: about five messages a month on two channels.
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationType>>>>("notifications")
+            .Description("Messages to the client, newest first (the latest 500).")
+            .Resolve(c => c.Notifications().ByClient.Load(c.Source.ClientId))
+            .FieldType.WithComplexityImpact(1, 10);
         Field<NonNullGraphType<DecimalGraphType>>("outstandingBalance")
             .Description("Open balance of the client's invoices that are neither paid nor void.")
             .Resolve(c => c.Loaders().OutstandingByClient.Load(c.Source.ClientId));
     }
+
+    private static MappedResult<ContactRow?, T> Contact<T>(IResolveFieldContext<ClientRow> c, Func<ContactRow?, T> field) =>
+        new(c.Notifications().Contacts.Load(c.Source.ClientId), field);
 }
 
 public sealed class ProvisioningType : ObjectGraphType<ClientRow>

@@ -16,6 +16,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
                 $"provisioning_state IN ({SnakeCaseEnums.SqlList<ProvisioningState>()})");
             t.HasCheckConstraint("ck_clients_router_while_live", "deleted_at IS NOT NULL OR router_id IS NOT NULL");
             t.HasCheckConstraint("ck_clients_credit_balance", "credit_balance >= 0");
+            t.HasCheckConstraint("ck_clients_notification_channels",
+                $"notification_channels <@ ARRAY[{SnakeCaseEnums.SqlList<NotificationChannel>()}]::text[]");
         });
         b.HasQueryFilter(c => c.DeletedAt == null);
         b.Property(c => c.Name).HasMaxLength(Limits.Name);
@@ -25,6 +27,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Property(c => c.PppPasswordProtected).HasMaxLength(Limits.LongText);
         b.Property(c => c.ProvisioningError).HasMaxLength(Limits.LongText);
         b.Property(c => c.AutoRenew).HasDefaultValue(true);
+        b.Property(c => c.Email).HasMaxLength(Limits.Email);
 
         // A secret name is unique per router among live clients; deleted ones keep their history.
         b.HasIndex(c => new { c.RouterId, c.PppSecretName }).IsUnique().HasFilter("deleted_at IS NULL");

@@ -12,4 +12,7 @@ public sealed class BillingRun
     public int InvoicesRaised { get; set; }
     public int ClientsIsolated { get; set; }
     public int ClientsRestored { get; set; }
+
+    /// <summary>Messages that failed for good (not skipped ones) since the previous run started.</summary>
+    public int NotificationsFailed { get; set; }
 }

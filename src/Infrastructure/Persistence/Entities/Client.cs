@@ -57,6 +57,17 @@ public sealed class Client
     /// </summary>
     public int AnchorIndex { get; set; }
 
+    /// <summary>Where e-mail messages go; none are sent without it.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>
+    /// The channels (email, whatsapp, sms) this client is told on; null = Notifications:DefaultChannels.
+    /// </summary>
+    public string[]? NotificationChannels { get; set; }
+
+    /// <summary>The client asked not to be sent any message.</summary>
+    public bool NotificationsOptOut { get; set; }
+
     public ProvisioningState ProvisioningState { get; set; }
     public string? ProvisioningError { get; set; }
 

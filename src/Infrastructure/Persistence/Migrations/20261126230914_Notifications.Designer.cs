@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MikroNet.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(MikroNetDb))]
-    [Migration("20261126230634_AuditAddress")]
-    partial class AuditAddress
+    [Migration("20261126230914_Notifications")]
+    partial class Notifications
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -40,11 +40,6 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("action");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("address");
 
                     b.Property<Instant>("At")
                         .HasColumnType("timestamp with time zone")
@@ -74,14 +69,8 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
 
-                    b.HasIndex("Action")
-                        .HasDatabaseName("ix_audit_log_action");
-
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_log_at");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_audit_log_user_id");
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
@@ -113,6 +102,10 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Property<int>("InvoicesRaised")
                         .HasColumnType("integer")
                         .HasColumnName("invoices_raised");
+
+                    b.Property<int>("NotificationsFailed")
+                        .HasColumnType("integer")
+                        .HasColumnName("notifications_failed");
 
                     b.Property<LocalDate>("RunDate")
                         .HasColumnType("date")
@@ -187,6 +180,11 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
                     b.Property<Instant?>("IsolatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("isolated_at");
@@ -200,6 +198,14 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.Property<int?>("NextPlanId")
                         .HasColumnType("integer")
                         .HasColumnName("next_plan_id");
+
+                    b.PrimitiveCollection<string[]>("NotificationChannels")
+                        .HasColumnType("text[]")
+                        .HasColumnName("notification_channels");
+
+                    b.Property<bool>("NotificationsOptOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notifications_opt_out");
 
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
@@ -272,6 +278,8 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                     b.ToTable("clients", null, t =>
                         {
                             t.HasCheckConstraint("ck_clients_credit_balance", "credit_balance >= 0");
+
+                            t.HasCheckConstraint("ck_clients_notification_channels", "notification_channels <@ ARRAY['email', 'whatsapp', 'sms']::text[]");
 
                             t.HasCheckConstraint("ck_clients_provisioning_state", "provisioning_state IN ('pending', 'synced', 'failed')");
 
@@ -832,6 +840,161 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasName("pk_invoice_number_counters");
 
                     b.ToTable("invoice_number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<Instant?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("event");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<Instant>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<LocalDate>("OnDate")
+                        .HasColumnType("date")
+                        .HasColumnName("on_date");
+
+                    b.Property<string>("OrderKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("order_key")
+                        .HasComputedColumnSql("client_id::text || ':' || channel", true);
+
+                    b.Property<int?>("PaymentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("skip_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_notifications_payment_id");
+
+                    b.HasIndex("ClientId", "Id")
+                        .HasDatabaseName("ix_notifications_client_id_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_notifications_status_next_attempt_at");
+
+                    b.HasIndex("InvoiceId", "Event", "Channel", "ClientId", "PaymentId", "OnDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_invoice_id_event_channel_client_id_payment_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("InvoiceId", "Event", "Channel", "ClientId", "PaymentId", "OnDate"), false);
+
+                    b.ToTable("notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notifications_channel", "channel IN ('email', 'whatsapp', 'sms')");
+
+                            t.HasCheckConstraint("ck_notifications_event", "event IN ('invoice_raised', 'invoice_reminder', 'client_isolated', 'client_restored', 'payment_received')");
+
+                            t.HasCheckConstraint("ck_notifications_status", "status IN ('pending', 'done', 'failed')");
+                        });
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.NotificationTemplate", b =>
+                {
+                    b.Property<string>("Event")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("subject");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Event", "Channel", "Language")
+                        .HasName("pk_notification_templates");
+
+                    b.ToTable("notification_templates", (string)null);
                 });
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Payment", b =>
@@ -1487,6 +1650,34 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_invoice_lines_invoices_invoice_id");
 
                     b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Notification", b =>
+                {
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_clients_client_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Invoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notifications_invoices_invoice_id");
+
+                    b.HasOne("MikroNet.Infrastructure.Persistence.Entities.Payment", "Payment")
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notifications_payments_payment_id");
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Invoice");
+
+                    b.Navigation("Payment");
                 });
 
             modelBuilder.Entity("MikroNet.Infrastructure.Persistence.Entities.Payment", b =>
