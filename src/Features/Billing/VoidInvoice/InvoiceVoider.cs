@@ -42,6 +42,10 @@ public sealed class InvoiceVoider(MikroNetDb db, IOptions<BillingOptions> option
         if (cancelPeriod)
             await db.Subscriptions.Where(s => s.Id == invoice.SubscriptionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubscriptionStatus.Cancelled), ct);
+        // Its open payment links are withdrawn: a customer must not be sent to pay a void invoice.
+        await db.PaymentLinks.Where(l => l.InvoiceId == invoice.Id && l.Status == PaymentLinkStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, PaymentLinkStatus.Cancelled)
+                .SetProperty(l => l.UpdatedAt, now), ct);
         // Credit the billing run applied to this invoice was the client's money: it goes back to the balance.
         var returned = -await db.InvoiceLines
             .Where(l => l.InvoiceId == invoice.Id && l.Kind == InvoiceLineKind.Credit).SumAsync(l => l.Amount, ct);
