@@ -80,7 +80,7 @@ public sealed class NotificationFlowTests(NotificationsFixture app) : IClassFixt
             """))).Data.Client!;
         (graph.Email, graph.NotificationChannels, graph.NotificationsOptOut).ShouldBe(("budi@example.test", null, false));
         graph.Notifications!.Select(n => (n.Event, n.Channel)).Take(2)
-            .ShouldBe([("CLIENT_RESTORED", "EMAIL"), ("CLIENT_RESTORED", "WHATSAPP")]);
+            .ShouldBe([("CLIENT_RESTORED", "EMAIL"), ("CLIENT_RESTORED", "WHATSAPP")], ignoreOrder: true);
         graph.Notifications!.Count.ShouldBe(12);
         graph.Notifications.ShouldAllBe(n => n.Status == "SENT" && n.Attempts == 1 && n.LastError == null && n.SentAt != null);
         graph.Notifications.Where(n => n.Channel == "WHATSAPP").ShouldAllBe(n => n.To == "+6281234567890");

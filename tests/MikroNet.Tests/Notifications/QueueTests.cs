@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence.Entities;
+using MikroNet.Tests.Billing;
 using MikroNet.Tests.Driver;
 using MikroNet.Tests.Fixtures;
 using NodaTime;
@@ -53,7 +54,22 @@ public sealed class QueueTests(QueueFixture app) : IClassFixture<QueueFixture>
 
         var rows = await RowsAsync(client, NotificationEvent.InvoiceReminder);
         rows.Select(r => (r.Channel, r.OnDate)).ShouldBe(
-            [(NotificationChannel.Whatsapp, dec1), (NotificationChannel.Email, dec1)]);
+            [(NotificationChannel.Whatsapp, dec1), (NotificationChannel.Email, dec1)], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task DailyRun_ThreeAtOnceOnAReminderDay_QueueEachReminderOnce()
+    {
+        var client = await ClientAsync("remind-run");
+        await using var _ = await app.TimeTravelAsync();
+        app.SetUtc(2026, 12, 1, 3); // Dec 1, 10:00 in Jakarta: 3 days before the first invoice's due date
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.BillingService().RunDueAsync(default)));
+
+        runs.Sum(r => r.Count).ShouldBe(1);
+        (await RowsAsync(client, NotificationEvent.InvoiceReminder)).Select(r => (r.Channel, r.OnDate)).ShouldBe(
+            [(NotificationChannel.Whatsapp, new LocalDate(2026, 12, 1)), (NotificationChannel.Email, new LocalDate(2026, 12, 1))],
+            ignoreOrder: true);
     }
 
     [Fact]
@@ -98,7 +114,8 @@ public sealed class QueueTests(QueueFixture app) : IClassFixture<QueueFixture>
 
         var fromCSharp = await RowsAsync(client, NotificationEvent.InvoiceRaised);
         var fromSql = await RowsAsync(client, NotificationEvent.ClientRestored);
-        fromSql.Select(r => (r.Channel, r.Recipient, r.Language)).ShouldBe(fromCSharp.Select(r => (r.Channel, r.Recipient, r.Language)));
+        fromSql.Select(r => (r.Channel, r.Recipient, r.Language))
+            .ShouldBe(fromCSharp.Select(r => (r.Channel, r.Recipient, r.Language)), ignoreOrder: true);
         fromCSharp.Count.ShouldBe(name switch { "both" => 2, "opted-out" or "sms-not-configured" => 0, _ => 1 });
     }
 }
