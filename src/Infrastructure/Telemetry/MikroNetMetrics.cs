@@ -29,8 +29,7 @@ public sealed class MikroNetMetrics : IDisposable
         _deliveries = _meter.CreateCounter<long>("mikronet.router.deliveries", "{command}",
             "Router commands handled by the outbox worker, by router and result (done, retry, failed).");
         _outboxDeliveries = _meter.CreateCounter<long>("mikronet.outbox.deliveries", "{message}",
-            "Outbox rows handled, by outbox table (router_commands, and customer notifications where they go through " +
-            "an outbox) and result (done, retry, failed).");
+            "Outbox rows handled, by outbox table (router_commands, notifications) and result (done, retry, failed).");
         _invoicesRaised = _meter.CreateCounter<long>("mikronet.invoices.raised", "{invoice}", "Invoices raised by billing runs.");
         _payments = _meter.CreateCounter<long>("mikronet.payments", "{payment}", "Payments recorded, by method.");
         _paymentAmount = _meter.CreateCounter<double>("mikronet.payments.amount", "{currency}", "Money recorded, by method.");
