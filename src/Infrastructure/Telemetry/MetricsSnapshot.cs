@@ -6,8 +6,8 @@ using NodaTime;
 namespace MikroNet.Infrastructure.Telemetry;
 
 /// <summary>
-/// The values of the gauges that live in the database (the outbox per router, the last billing run), read with one
-/// query right before each scrape of /metrics.
+/// The values of the gauges that live in the database (the outbox per router, the last billing run), read with two
+/// queries right before each scrape of /metrics.
 /// </summary>
 public sealed class MetricsSnapshot(IServiceScopeFactory scopes, IClock clock)
 {
