@@ -26,11 +26,13 @@ internal static partial class LoadGenerators
             errors + socketErrors, Latency(output, "50%"), Latency(output, "99%"), output);
     }
 
-    public static async Task<LoadResult> PgBenchAsync(int port, string database, string script, int threads,
+    public static async Task<LoadResult> PgBenchAsync(int port, string? password, string database, string script, int threads,
         int connections, int seconds, int clients)
     {
         var bin = PgBench();
         var start = new ProcessStartInfo(bin) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // The private cluster asks for its generated password (scram-sha-256), like every local cluster.
+        if (password is not null) start.Environment["PGPASSWORD"] = password;
         foreach (var a in new[]
                  {
                      "-h", "127.0.0.1", "-p", $"{port}", "-U", "postgres", "-n", "-M", "prepared", "-c", $"{connections}",

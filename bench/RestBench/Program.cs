@@ -119,8 +119,9 @@ internal static class Program
         var statements = await db.StatementsAsync();
 
         var dbCpuBefore = ProcessStats.CpuSecondsWithChildren(postmaster);
-        var alone = await LoadGenerators.PgBenchAsync(db.Port, BenchDatabase.Name, scenario.PgBenchScript, options.Threads,
-            connections, options.Seconds, options.Clients);
+        var password = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString).Password;
+        var alone = await LoadGenerators.PgBenchAsync(db.Port, password, BenchDatabase.Name, scenario.PgBenchScript,
+            options.Threads, connections, options.Seconds, options.Clients);
         var aloneDbCpu = (ProcessStats.CpuSecondsWithChildren(postmaster) - dbCpuBefore) / alone.Requests * 1000;
         return new ScenarioResult(scenario, connections, app, alone, hostCpuPerRequest, dbCpuPerRequest, aloneDbCpu,
             statements.Sum(s => s.Calls) / (double)app.Requests, statements, rssPeak);

@@ -40,7 +40,8 @@ ready() {
 }
 ready "$a" "$host_a" "$work/host-a.log"
 ASPNETCORE_ENVIRONMENT=Development dotnet "$dll" "${common[@]}" --urls "http://127.0.0.1:$b" \
-  --ConnectionStrings:Postgres="Host=127.0.0.1;Port=$pg;Username=postgres;Database=mikronet" >"$work/host-b.log" 2>&1 &
+  --ConnectionStrings:Postgres="Host=127.0.0.1;Port=$pg;Username=postgres;Password=$(cat "$work/data/postgres.password");Database=mikronet" \
+  >"$work/host-b.log" 2>&1 &
 host_b=$!
 ready "$b" "$host_b" "$work/host-b.log"
 MIKRONET_URL="http://127.0.0.1:$a" MIKRONET_URL_B="http://127.0.0.1:$b" node tests/graphql-ws/live.mjs \
