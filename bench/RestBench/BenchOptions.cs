@@ -2,13 +2,25 @@ using System.Globalization;
 
 namespace MikroNet.RestBench;
 
-internal sealed record BenchOptions(int Clients, int Seconds, int Connections, int Threads, int ListClients, int RouterClients)
+internal sealed record BenchOptions(int Clients, int Seconds, int Connections, int Threads, int ListClients, int RouterClients,
+    string[] Only, bool Hold)
 {
     public static BenchOptions Parse(string[] args)
     {
-        var o = new BenchOptions(1000, 10, 32, 2, 10_000, 100);
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var o = new BenchOptions(1000, 10, 32, 2, 10_000, 100, [], false);
+        for (var i = 0; i < args.Length; i += 2)
         {
+            if (args[i] == "--hold")
+            {
+                o = o with { Hold = true };
+                i--;
+                continue;
+            }
+            if (args[i] == "--only")
+            {
+                o = o with { Only = args[i + 1].Split(',') };
+                continue;
+            }
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             o = args[i] switch
             {
@@ -23,4 +35,7 @@ internal sealed record BenchOptions(int Clients, int Seconds, int Connections, i
         }
         return o;
     }
+
+    /// <summary>Whether a scenario runs: all of them unless --only names some (details,payment,graphql,graphql-uncached,list).</summary>
+    public bool Runs(string scenario) => Only.Length == 0 || Only.Contains(scenario);
 }

@@ -30,29 +30,42 @@ internal static class Program
             await db.ExecAsync("VACUUM ANALYZE");
             await Task.Delay(2000);
             report.RssIdleStart = host.RssMiB();
+            if (options.Hold)
+            {
+                // A seeded database to measure by hand (wrk, dotnet-trace) against a host started from the build.
+                Console.WriteLine($"seeded; connection string: {db.ConnectionString}\nhost: {host.Url} (pid {host.Pid})\n"
+                    + $"token: {api.Token}\npress Enter to stop");
+                Console.ReadLine();
+                return 0;
+            }
 
             var counts = await CountAsync(db, folder, signingKey, api.Token, options);
             var environment = new Dictionary<string, string>
             {
                 ["BENCH_TOKEN"] = api.Token, ["BENCH_CLIENTS"] = options.Clients.ToString(CultureInfo.InvariantCulture),
             };
-            foreach (var scenario in Scenario.Hot)
+            foreach (var scenario in Scenario.Hot.Where(s => options.Runs(s.Name)))
                 report.Add(await RunAsync(scenario, host, db, environment, options, options.Connections), counts[scenario.Name]);
 
             // The same GraphQL load on a host without the validated-document cache: parse and validate every request.
-            var uncachedFolder = Directory.CreateDirectory(Path.Combine(folder, "uncached")).FullName;
-            await using (var uncached = await HostProcess.StartAsync(db.ConnectionString, uncachedFolder, signingKey,
-                ["--GraphQL:DocumentCacheSize", "0"]))
+            if (options.Runs(Scenario.GraphUncached.Name))
+            {
+                var uncachedFolder = Directory.CreateDirectory(Path.Combine(folder, "uncached")).FullName;
+                await using var uncached = await HostProcess.StartAsync(db.ConnectionString, uncachedFolder, signingKey,
+                    ["--GraphQL:DocumentCacheSize", "0"]);
                 report.Add(await RunAsync(Scenario.GraphUncached, uncached, db, environment, options, options.Connections), null);
+            }
 
-            if (options.ListClients > options.Clients)
+            if (options.Runs(Scenario.List.Name) && options.ListClients > options.Clients)
             {
                 await GraphSeed.SeedAsync(db.ConnectionString, options.ListClients - options.Clients, periods: 1, paymentsPerInvoice: 0);
                 await db.ExecAsync("VACUUM ANALYZE");
             }
-            var listBytes = Encoding.UTF8.GetByteCount(await api.GetTextAsync("/client"));
-            report.ListBytes = listBytes;
-            report.Add(await RunAsync(Scenario.List, host, db, environment, options, connections: 4), null);
+            if (options.Runs(Scenario.List.Name))
+            {
+                report.ListBytes = Encoding.UTF8.GetByteCount(await api.GetTextAsync("/client"));
+                report.Add(await RunAsync(Scenario.List, host, db, environment, options, connections: 4), null);
+            }
             await Task.Delay(5000);
             report.RssIdleAfter = host.RssMiB();
         }
