@@ -6,12 +6,12 @@ namespace MikroNet.Features.Clients.ClientDetails;
 
 public static class Data
 {
-    /// <summary>The answer's body as PostgreSQL built it, or null when there is no such client.</summary>
-    public static async Task<string?> DetailsAsync(MikroNetDb db, int clientId, CancellationToken ct)
+    /// <summary>The answer's body as PostgreSQL built it (UTF-8), or null when there is no such client.</summary>
+    public static async Task<byte[]?> DetailsAsync(MikroNetDb db, int clientId, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(Sql.Details, (NpgsqlConnection)db.Database.GetDbConnection());
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = clientId });
-        return (string?)await cmd.ExecuteScalarAsync(ct);
+        return (byte[]?)await cmd.ExecuteScalarAsync(ct);
     }
 }

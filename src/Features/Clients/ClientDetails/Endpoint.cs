@@ -18,6 +18,7 @@ public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<Respons
         // PostgreSQL builds the answer (Sql.Details): one statement, and no rows to materialize and serialize here.
         var body = await Data.DetailsAsync(db, req.Id, ct);
         if (body is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
-        await Send.StringAsync(body, contentType: "application/json; charset=utf-8", cancellation: ct);
+        HttpContext.Response.ContentType = "application/json; charset=utf-8";
+        await PostgresJson.SendCompactAsync(HttpContext.Response.BodyWriter, body, ct);
     }
 }

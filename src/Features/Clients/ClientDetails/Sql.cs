@@ -1,7 +1,8 @@
 namespace MikroNet.Features.Clients.ClientDetails;
 
 /// <summary>
-/// The whole details answer built by PostgreSQL in one statement: the host sends the text it returns as the body.
+/// The whole details answer built by PostgreSQL in one statement, as UTF-8: the host sends it as the body, without
+/// the spaces PostgreSQL puts between tokens (<see cref="PostgresJson"/>).
 /// It must equal, as JSON, the serialized <see cref="Response"/> records (the documented shape):
 /// ClientDetailsTests holds the two together on a client that has every kind of row. Instants are written like
 /// NodaTime's extended ISO pattern (UTC, "Z", fraction without trailing zeros); money columns are numeric(14,2), so
@@ -14,7 +15,7 @@ public static class Sql
         + $"|| rtrim(rtrim(to_char({column} AT TIME ZONE 'UTC', '.US'), '0'), '.') || 'Z'";
 
     public static readonly string Details = $"""
-        SELECT json_build_object('message', 'Client details retrieved successfully', 'data', json_build_object(
+        SELECT convert_to(json_build_object('message', 'Client details retrieved successfully', 'data', json_build_object(
           'client', json_build_object('client_id', c.id, 'name', c.name, 'phone_number', c.phone_number,
             'address', c.address, 'ppp_secret_name', c.ppp_secret_name, 'router_id', c.router_id, 'plan_id', c.plan_id,
             'status', CASE WHEN c.cancelled_at IS NOT NULL THEN 'cancelled' WHEN c.isolated_at IS NOT NULL THEN 'isolated'
@@ -53,7 +54,7 @@ public static class Sql
                       'created_at', {Instant("n.created_at")}) ORDER BY n.id)
                     FROM credit_notes n WHERE n.invoice_id = i.id), '[]')) ORDER BY i.id)
                 FROM invoices i WHERE i.subscription_id = s.id), '[]')) ORDER BY s.start_date, s.id)
-            FROM subscriptions s WHERE s.client_id = c.id), '[]')))::text
+            FROM subscriptions s WHERE s.client_id = c.id), '[]')))::text, 'UTF8')
         FROM clients c
         WHERE c.id = $1 AND c.deleted_at IS NULL
         """;
