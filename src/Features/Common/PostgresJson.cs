@@ -9,6 +9,14 @@ namespace MikroNet.Features.Common;
 /// </summary>
 public static class PostgresJson
 {
+    /// <summary>
+    /// SQL writing a timestamptz column as the API writes an Instant (NodaTime's extended ISO pattern): UTC, "Z", and
+    /// the fraction of a second without trailing zeros, none when it is zero.
+    /// </summary>
+    public static string Instant(string column) =>
+        $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') "
+        + $"|| rtrim(rtrim(to_char({column} AT TIME ZONE 'UTC', '.US'), '0'), '.') || 'Z'";
+
     public static async Task SendCompactAsync(PipeWriter body, byte[] json, CancellationToken ct)
     {
         var span = body.GetSpan(json.Length);
