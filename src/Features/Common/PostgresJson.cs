@@ -1,4 +1,4 @@
-using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
 
 namespace MikroNet.Features.Common;
 
@@ -17,13 +17,19 @@ public static class PostgresJson
         $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') "
         + $"|| rtrim(rtrim(to_char({column} AT TIME ZONE 'UTC', '.US'), '0'), '.') || 'Z'";
 
-    public static async Task SendCompactAsync(PipeWriter body, byte[] json, CancellationToken ct)
+    /// <summary>
+    /// Sends a whole answer with its Content-Length, so that it leaves in one write (a chunked answer needs another one
+    /// for its last chunk). Compacts in place: a byte is never written ahead of where it was read.
+    /// </summary>
+    public static Task SendCompactAsync(HttpResponse response, byte[] json, CancellationToken ct)
     {
-        var span = body.GetSpan(json.Length);
-        var length = Compact(json, span);
-        body.Advance(length);
-        await body.FlushAsync(ct);
+        var length = Compact(json, json);
+        response.ContentType = MediaType;
+        response.ContentLength = length;
+        return response.Body.WriteAsync(json, 0, length, ct);
     }
+
+    public const string MediaType = "application/json; charset=utf-8";
 
     /// <summary>Copies <paramref name="json"/> into <paramref name="target"/> without the spaces between tokens.</summary>
     public static int Compact(ReadOnlySpan<byte> json, Span<byte> target)

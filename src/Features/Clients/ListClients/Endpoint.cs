@@ -14,7 +14,7 @@ public sealed class Endpoint(MikroNetDb db) : EndpointWithoutRequest<Envelope<Li
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        HttpContext.Response.ContentType = "application/json; charset=utf-8";
+        HttpContext.Response.ContentType = PostgresJson.MediaType;
         await Data.SendAsync(db, HttpContext.Response.BodyWriter, ct);
     }
 }
