@@ -1,4 +1,4 @@
-using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http;
 
 namespace MikroNet.Features.Common;
 
@@ -9,13 +9,27 @@ namespace MikroNet.Features.Common;
 /// </summary>
 public static class PostgresJson
 {
-    public static async Task SendCompactAsync(PipeWriter body, byte[] json, CancellationToken ct)
+    /// <summary>
+    /// SQL writing a timestamptz column as the API writes an Instant (NodaTime's extended ISO pattern): UTC, "Z", and
+    /// the fraction of a second without trailing zeros, none when it is zero.
+    /// </summary>
+    public static string Instant(string column) =>
+        $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') "
+        + $"|| rtrim(rtrim(to_char({column} AT TIME ZONE 'UTC', '.US'), '0'), '.') || 'Z'";
+
+    /// <summary>
+    /// Sends a whole answer with its Content-Length, so that it leaves in one write (a chunked answer needs another one
+    /// for its last chunk). Compacts in place: a byte is never written ahead of where it was read.
+    /// </summary>
+    public static Task SendCompactAsync(HttpResponse response, byte[] json, CancellationToken ct)
     {
-        var span = body.GetSpan(json.Length);
-        var length = Compact(json, span);
-        body.Advance(length);
-        await body.FlushAsync(ct);
+        var length = Compact(json, json);
+        response.ContentType = MediaType;
+        response.ContentLength = length;
+        return response.Body.WriteAsync(json, 0, length, ct);
     }
+
+    public const string MediaType = "application/json; charset=utf-8";
 
     /// <summary>Copies <paramref name="json"/> into <paramref name="target"/> without the spaces between tokens.</summary>
     public static int Compact(ReadOnlySpan<byte> json, Span<byte> target)

@@ -27,6 +27,7 @@ public sealed class ClientDetailsTests(AppFixture app) : IClassFixture<AppFixtur
 
         response.Status.ShouldBe(200);
         response.MediaType.ShouldBe("application/json");
+        response.ContentHeaders.ContentLength.ShouldBe(response.Bytes.Length);
         response.PropertyNames("data").ShouldInclude("client", "subscriptions");
         response.PropertyNames("data", "client")
             .ShouldInclude("client_id", "name", "phone_number", "address", "ppp_secret_name", "provisioning");

@@ -21,5 +21,7 @@ public sealed class PostgresJsonTests
         var length = PostgresJson.Compact(source, target);
 
         Encoding.UTF8.GetString(target, 0, length).ShouldBe(compact);
+        var inPlace = Encoding.UTF8.GetBytes(postgres);
+        Encoding.UTF8.GetString(inPlace, 0, PostgresJson.Compact(inPlace, inPlace)).ShouldBe(compact);
     }
 }

@@ -18,7 +18,6 @@ public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<Respons
         // PostgreSQL builds the answer (Sql.Details): one statement, and no rows to materialize and serialize here.
         var body = await Data.DetailsAsync(db, req.Id, ct);
         if (body is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
-        HttpContext.Response.ContentType = "application/json; charset=utf-8";
-        await PostgresJson.SendCompactAsync(HttpContext.Response.BodyWriter, body, ct);
+        await PostgresJson.SendCompactAsync(HttpContext.Response, body, ct);
     }
 }

@@ -1,30 +1,19 @@
+using MikroNet.Features.Common;
+
 namespace MikroNet.Features.Clients.ClientDetails;
 
 /// <summary>
 /// The whole details answer built by PostgreSQL in one statement, as UTF-8: the host sends it as the body, without
 /// the spaces PostgreSQL puts between tokens (<see cref="PostgresJson"/>).
 /// It must equal, as JSON, the serialized <see cref="Response"/> records (the documented shape):
-/// ClientDetailsTests holds the two together on a client that has every kind of row. Instants are written like
-/// NodaTime's extended ISO pattern (UTC, "Z", fraction without trailing zeros); money columns are numeric(14,2), so
-/// PostgreSQL writes two decimals as the REST API does; statuses are stored in their snake_case JSON spelling.
+/// ClientDetailsTests holds the two together on a client that has every kind of row. Money columns are numeric(14,2),
+/// so PostgreSQL writes two decimals as the REST API does; statuses are stored in their snake_case JSON spelling.
 /// </summary>
 public static class Sql
 {
-    private static string Instant(string column) =>
-        $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') "
-        + $"|| rtrim(rtrim(to_char({column} AT TIME ZONE 'UTC', '.US'), '0'), '.') || 'Z'";
-
     public static readonly string Details = $"""
         SELECT convert_to(json_build_object('message', 'Client details retrieved successfully', 'data', json_build_object(
-          'client', json_build_object('client_id', c.id, 'name', c.name, 'phone_number', c.phone_number,
-            'address', c.address, 'ppp_secret_name', c.ppp_secret_name, 'router_id', c.router_id, 'plan_id', c.plan_id,
-            'status', CASE WHEN c.cancelled_at IS NOT NULL THEN 'cancelled' WHEN c.isolated_at IS NOT NULL THEN 'isolated'
-                           WHEN c.status = 'disabled' THEN 'disabled' ELSE 'active' END,
-            'auto_renew', c.auto_renew,
-            'provisioning', json_build_object('state', c.provisioning_state, 'last_error', c.provisioning_error),
-            'created_at', {Instant("c.created_at")}, 'updated_at', {Instant("c.updated_at")},
-            'credit_balance', c.credit_balance, 'email', c.email, 'notification_channels', c.notification_channels,
-            'notifications_opt_out', c.notifications_opt_out),
+          'client', {ClientJson.Of("c")},
           'subscriptions', coalesce((
             SELECT json_agg(json_build_object('subscription_id', s.id, 'plan_id', s.plan_id, 'start_date', s.start_date,
               'end_date', s.end_date, 'price', s.price, 'status', s.status, 'invoices', coalesce((
@@ -45,13 +34,13 @@ public static class Sql
                     FROM payments p WHERE p.invoice_id = i.id), '[]'),
                   'payment_links', coalesce((
                     SELECT json_agg(json_build_object('gateway', k.gateway, 'url', k.url, 'external_id', k.external_id,
-                      'amount', k.amount, 'status', k.status, 'expires_at', {Instant("k.expires_at")}) ORDER BY k.id)
+                      'amount', k.amount, 'status', k.status, 'expires_at', {PostgresJson.Instant("k.expires_at")}) ORDER BY k.id)
                     FROM payment_links k WHERE k.invoice_id = i.id), '[]'),
                   'credit_notes', coalesce((
                     SELECT json_agg(json_build_object('credit_note_id', n.id, 'number', n.number, 'invoice_id', n.invoice_id,
                       'client_id', n.client_id, 'amount', n.amount, 'applied_to_invoice', n.applied_to_invoice,
                       'to_client_credit', n.to_client_credit, 'reason', n.reason,
-                      'created_at', {Instant("n.created_at")}) ORDER BY n.id)
+                      'created_at', {PostgresJson.Instant("n.created_at")}) ORDER BY n.id)
                     FROM credit_notes n WHERE n.invoice_id = i.id), '[]')) ORDER BY i.id)
                 FROM invoices i WHERE i.subscription_id = s.id), '[]')) ORDER BY s.start_date, s.id)
             FROM subscriptions s WHERE s.client_id = c.id), '[]')))::text, 'UTF8')
