@@ -3,11 +3,11 @@ using System.Globalization;
 namespace MikroNet.RestBench;
 
 internal sealed record BenchOptions(int Clients, int Seconds, int Connections, int Threads, int ListClients, int RouterClients,
-    string[] Only, bool Hold)
+    string[] Only, bool Hold, int Warmup)
 {
     public static BenchOptions Parse(string[] args)
     {
-        var o = new BenchOptions(1000, 10, 32, 2, 10_000, 100, [], false);
+        var o = new BenchOptions(1000, 10, 32, 2, 10_000, 100, [], false, 10);
         for (var i = 0; i < args.Length; i += 2)
         {
             if (args[i] == "--hold")
@@ -30,6 +30,7 @@ internal sealed record BenchOptions(int Clients, int Seconds, int Connections, i
                 "--threads" => o with { Threads = value },
                 "--list-clients" => o with { ListClients = value },
                 "--router-clients" => o with { RouterClients = value },
+                "--warmup" => o with { Warmup = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }

@@ -6,7 +6,8 @@ namespace MikroNet.RestBench;
 
 /// <summary>
 /// REST and GraphQL hot paths against the database alone, in one run on one machine:
-/// `dotnet run -c Release --project bench/RestBench [-- --clients 1000 --seconds 10 --connections 32 --list-clients 10000 --router-clients 100]`.
+/// `dotnet run -c Release --project bench/RestBench [-- --clients 1000 --seconds 10 --warmup 10 --connections 32
+/// --list-clients 10000 --router-clients 100 --only details,payment,graphql,graphql-uncached,list --hold]`.
 /// Needs wrk and pgbench on PATH (Debian: apt-get install wrk postgresql).
 /// </summary>
 internal static class Program
@@ -14,6 +15,7 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         var options = BenchOptions.Parse(args);
+        DetailsBaseline.Write();
         var folder = Path.Combine(Path.GetTempPath(), "mikronet-restbench-host-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
@@ -117,7 +119,7 @@ internal static class Program
         Dictionary<string, string> environment, BenchOptions options, int connections)
     {
         environment["BENCH_RUN"] = Guid.NewGuid().ToString("N")[..8];
-        await LoadGenerators.WrkAsync(host.Url, scenario.WrkScript, options.Threads, connections, 3, environment);
+        await LoadGenerators.WrkAsync(host.Url, scenario.WrkScript, options.Threads, connections, options.Warmup, environment);
         environment["BENCH_RUN"] = Guid.NewGuid().ToString("N")[..8];
 
         var postmaster = ProcessStats.Postmaster(db.Server.DataDirectory);

@@ -96,14 +96,14 @@ public sealed class NoticeProcessor(MikroNetDb db, PaymentBook book, ProviderClo
         if (notice.Amount != link.Amount)
             return (GatewayEventVerdict.Rejected, $"Amount {notice.Amount:0.00} differs from the link's {link.Amount:0.00}.");
 
-        var invoice = await book.LockInvoiceAsync(link.InvoiceId, ct);
-        if (invoice is null) return (GatewayEventVerdict.Rejected, "The link's invoice no longer exists.");
+        var locked = await book.LockForPaymentAsync(link.InvoiceId, null, null, ct);
+        if (locked is null) return (GatewayEventVerdict.Rejected, "The link's invoice no longer exists.");
         // The customer has paid: what a credit note has taken off the invoice since the link opened becomes credit.
-        if (PaymentBook.Refusal(invoice, link.Amount, excessToCredit: true) is { } refusal)
+        if (PaymentBook.Refusal(locked.Invoice, link.Amount, excessToCredit: true) is { } refusal)
             return (GatewayEventVerdict.Rejected, refusal.Message);
 
         var now = clock.Now;
-        var (payment, _) = await book.PostAsync(invoice, new PaymentEntry(link.Amount, clock.Today,
+        var (payment, _) = await book.PostAsync(locked, new PaymentEntry(link.Amount, clock.Today,
             GatewayMethods.CategoryOf(notice.Method), notice.TransactionId, Gateway: notice.Gateway,
             GatewayMethod: Cut(notice.Method) ?? "unknown", ExcessToCredit: true), null, now, clock.Today, ct);
         link.Status = PaymentLinkStatus.Paid;

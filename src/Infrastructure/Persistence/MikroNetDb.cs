@@ -5,12 +5,28 @@ namespace MikroNet.Infrastructure.Persistence;
 
 public sealed class MikroNetDb : DbContext
 {
+    public MikroNetDb(DbContextOptions<MikroNetDb> options) : base(options)
+    {
+    }
+
     /// <summary>
     /// No automatic savepoints: EF Core would wrap every SaveChanges inside an explicit transaction in
     /// SAVEPOINT/RELEASE (two more round trips) so that the transaction could go on after a failed save, and no code
-    /// here goes on after one: a failed save ends the request and rolls the transaction back.
+    /// here goes on after one: a failed save ends the request and rolls the transaction back. Set on every save
+    /// because a pooled context is reset to EF Core's defaults each time it goes back to the pool.
     /// </summary>
-    public MikroNetDb(DbContextOptions<MikroNetDb> options) : base(options) => Database.AutoSavepointsEnabled = false;
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Database.AutoSavepointsEnabled = false;
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Database.AutoSavepointsEnabled = false;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     public DbSet<User> Users => Set<User>();
     public DbSet<UserToken> UserTokens => Set<UserToken>();

@@ -8,13 +8,15 @@ using MikroNet.Features.Notifications.Queue;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
+using Npgsql;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MikroNet.Features.Billing.Payments;
 
 /// <summary>
 /// The one money path: a payment typed in by an operator and one collected by a gateway are both checked,
 /// recorded, audited and allowed to restore an isolated client here. Callers hold a transaction and the invoice's
-/// row lock (<see cref="LockInvoiceAsync"/>) and save afterwards.
+/// row lock (<see cref="LockForPaymentAsync"/>) and save afterwards.
 /// </summary>
 public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier,
     MikroNetMetrics metrics)
@@ -23,6 +25,54 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
     public async Task<Invoice?> LockInvoiceAsync(int id, CancellationToken ct) =>
         (await db.Invoices.FromSql($"SELECT * FROM invoices WHERE id = {id} FOR UPDATE").ToListAsync(ct))
         .SingleOrDefault();
+
+    /// <summary>
+    /// What a payment needs, in one round trip: the invoice's row lock, then the first answer given to the
+    /// idempotency key (none for a null key), the invoice's client (unless deleted) and the payment's id. Null when
+    /// the invoice does not exist. Callers hold a transaction.
+    /// </summary>
+    /// <remarks>
+    /// PostgreSQL runs a batch's statements one after the other, and each later one reads with a snapshot taken after
+    /// the lock was granted: it sees what a payment that held the lock before committed (a concurrent repeat of the
+    /// same key waits for the lock, then finds the first one's answer), as separate queries did. The client is read
+    /// as EF's query filter reads it (not deleted). The payment id is drawn from the identity's own sequence, like
+    /// <see cref="KeysBeforeInsert"/> does, before it is known whether the payment is made: a refused or replayed
+    /// request leaves a gap in the ids, as a rolled back one always did.
+    /// </remarks>
+    public async Task<LockedInvoice?> LockForPaymentAsync(int invoiceId, string? idempotencyScope,
+        string? idempotencyKey, CancellationToken ct)
+    {
+        var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
+        {
+            BatchCommands =
+            {
+                Statement("SELECT * FROM invoices WHERE id = $1 FOR UPDATE", new NpgsqlParameter<int> { TypedValue = invoiceId }),
+                Statement("SELECT * FROM idempotency_records WHERE scope = $1 AND key = $2",
+                    new NpgsqlParameter<string?> { TypedValue = idempotencyScope }, new NpgsqlParameter<string?> { TypedValue = idempotencyKey }),
+                Statement("SELECT * FROM clients WHERE id = (SELECT client_id FROM invoices WHERE id = $1) AND deleted_at IS NULL",
+                    new NpgsqlParameter<int> { TypedValue = invoiceId }),
+                Statement("SELECT nextval(pg_get_serial_sequence('payments', 'id'))::int"),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var invoice = await db.ReadTrackedAsync<Invoice>(reader, ct);
+        await reader.NextResultAsync(ct);
+        var firstAnswer = await db.ReadUntrackedAsync<IdempotencyRecord>(reader, ct);
+        await reader.NextResultAsync(ct);
+        var client = await db.ReadTrackedAsync<Client>(reader, ct);
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        var paymentId = reader.GetInt32(0);
+        return invoice is null ? null : new LockedInvoice(invoice, client, paymentId, firstAnswer);
+    }
+
+    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
+    {
+        var statement = new NpgsqlBatchCommand(sql);
+        statement.Parameters.AddRange(parameters);
+        return statement;
+    }
 
     /// <summary>
     /// Why this amount cannot be paid on this invoice, or null when it can. An operator may not pay more than the
@@ -40,11 +90,13 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
     /// Adds the payment, moves the invoice's status, restores the client when nothing else is overdue, and queues
     /// the receipt (then the restore message) for the client.
     /// </summary>
-    public async Task<PostedPayment> PostAsync(Invoice invoice, PaymentEntry entry, ClaimsPrincipal? user, Instant now,
-        LocalDate today, CancellationToken ct)
+    public async Task<PostedPayment> PostAsync(LockedInvoice locked, PaymentEntry entry, ClaimsPrincipal? user,
+        Instant now, LocalDate today, CancellationToken ct)
     {
+        var (invoice, client, paymentId, _) = locked;
         var payment = new Payment
         {
+            Id = paymentId,
             InvoiceId = invoice.Id,
             Amount = entry.Amount,
             PaymentDate = entry.PaymentDate,
@@ -57,14 +109,13 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
             RecordedByUserId = entry.RecordedByUserId,
             CreatedAt = now,
         };
-        await db.Payments.AddAsync(payment, ct);
+        db.Payments.Add(payment);
         var toInvoice = Math.Min(payment.Amount, invoice.Balance);
         invoice.AmountPaid += toInvoice;
         await ClientCredit.GiveAsync(db, invoice.ClientId, payment.Amount - toInvoice, ClientCreditKind.Overpayment, now,
             ct, invoice.Id, payment: payment);
         invoice.Status = InvoiceBalance.StatusAfterChange(invoice);
         invoice.UpdatedAt = now;
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == invoice.ClientId, ct);
         if (client is not null) notifier.Queue(NotificationEvent.PaymentReceived, client, today, now, invoice, payment);
         var restored = invoice.Status == InvoiceStatus.Paid && await ClientRestore.IfNothingOverdueAsync(db, notifier,
             invoice.ClientId, invoice.Id, user, today, options.Value.GraceDays, now, ct, payment);

@@ -12,6 +12,10 @@ public sealed record PaymentEntry(decimal Amount, LocalDate PaymentDate, Payment
     string? IdempotencyKey = null, int? RecordedByUserId = null, string? Gateway = null, string? GatewayMethod = null,
     bool ExcessToCredit = false);
 
+/// <summary>An invoice under its row lock, with what paying it needs (<see cref="PaymentBook.LockForPaymentAsync"/>).</summary>
+/// <param name="FirstAnswer">The answer already given to the request's idempotency key, if any.</param>
+public sealed record LockedInvoice(Invoice Invoice, Client? Client, int PaymentId, IdempotencyRecord? FirstAnswer);
+
 public sealed record PostedPayment(Payment Payment, bool ClientRestored);
 
 public enum PaymentRefusalKind { Void, Amount }

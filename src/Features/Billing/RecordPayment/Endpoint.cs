@@ -34,11 +34,11 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
         var now = clock.Now;
         var today = clock.Today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var invoice = await book.LockInvoiceAsync(req.Id, ct);
-        if (invoice is null) ThrowError($"Invoice {req.Id} was not found.", StatusCodes.Status404NotFound);
+        var locked = await book.LockForPaymentAsync(req.Id, IdempotencyScope, req.IdempotencyKey, ct);
+        if (locked is null) ThrowError($"Invoice {req.Id} was not found.", StatusCodes.Status404NotFound);
 
         var fingerprint = req.Fingerprint();
-        if (await IdempotentAnswers.FirstAsync(db, IdempotencyScope, req.IdempotencyKey, ct) is { } first)
+        if (locked.FirstAnswer is { } first)
         {
             if (first.RequestHash != fingerprint)
                 ThrowError("This Idempotency-Key was already used for a different request.", StatusCodes.Status409Conflict);
@@ -46,6 +46,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
             return;
         }
 
+        var invoice = locked.Invoice;
         var refusal = PaymentBook.Refusal(invoice, req.Amount!.Value);
         if (refusal?.Kind == PaymentRefusalKind.Void) ThrowError(refusal.Message, StatusCodes.Status409Conflict);
         if (refusal is not null) AddError(r => r.Amount!, refusal.Message);
@@ -53,7 +54,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
         if (BillingDates.PaymentDateProblem(paymentDate, today) is { } dateProblem) AddError(r => r.PaymentDate!, dateProblem);
         ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
 
-        var (payment, restored) = await book.PostAsync(invoice, new PaymentEntry(req.Amount.Value, paymentDate,
+        var (payment, restored) = await book.PostAsync(locked, new PaymentEntry(req.Amount.Value, paymentDate,
             RecordPayment.Validator.Methods[req.PaymentMethod!], req.Reference, req.IdempotencyKey, User.UserId()),
             User, now, today, ct);
         var body = JsonSerializer.Serialize(new Envelope<Response>("Payment recorded successfully",

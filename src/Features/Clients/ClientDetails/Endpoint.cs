@@ -2,7 +2,6 @@ using FastEndpoints;
 using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 
 namespace MikroNet.Features.Clients.ClientDetails;
 
@@ -16,17 +15,9 @@ public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<Respons
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        // One statement (joins): a client's tree is a few dozen rows, so the single query beats four round trips.
-        var client = await db.Clients.AsNoTracking().AsSingleQuery()
-            .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.Payments)
-            .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.PaymentLinks)
-            .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.Lines)
-            .Include(c => c.Subscriptions).ThenInclude(s => s.Invoices).ThenInclude(i => i.CreditNotes)
-            .SingleOrDefaultAsync(c => c.Id == req.Id, ct);
-        if (client is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
-
-        var subscriptions = client.Subscriptions.OrderBy(s => s.StartDate).Select(SubscriptionView.From).ToList();
-        await Send.OkAsync(new Envelope<Response>("Client details retrieved successfully",
-            new Response(ClientView.From(client), subscriptions)), ct);
+        // PostgreSQL builds the answer (Sql.Details): one statement, and no rows to materialize and serialize here.
+        var body = await Data.DetailsAsync(db, req.Id, ct);
+        if (body is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
+        await PostgresJson.SendCompactAsync(HttpContext.Response, body, ct);
     }
 }

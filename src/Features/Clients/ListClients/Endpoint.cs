@@ -1,7 +1,6 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
 using MikroNet.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace MikroNet.Features.Clients.ListClients;
 
@@ -10,13 +9,12 @@ public sealed class Endpoint(MikroNetDb db) : EndpointWithoutRequest<Envelope<Li
     public override void Configure()
     {
         Get("/client");
-        Summary(s => s.Summary = "List clients (the seed's route)");
+        Summary(s => s.Summary = "List clients (the seed's route; every client in one answer: page through GraphQL's clients instead)");
     }
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var clients = await db.Clients.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
-        await Send.OkAsync(new Envelope<List<ClientView>>("Clients retrieved successfully",
-            clients.ConvertAll(ClientView.From)), ct);
+        HttpContext.Response.ContentType = PostgresJson.MediaType;
+        await Data.SendAsync(db, HttpContext.Response.BodyWriter, ct);
     }
 }

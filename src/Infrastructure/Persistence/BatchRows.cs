@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace MikroNet.Infrastructure.Persistence;
+
+/// <summary>
+/// Reads entities from a result set of an <see cref="Npgsql.NpgsqlBatch"/> (several statements in one round trip,
+/// which EF Core queries cannot do) the way an EF Core query would: every mapped column read with EF's own type
+/// mapping and value converter, the entity tracked as unchanged, or the instance the context already tracks.
+/// The statement must select every column of the entity's table (<c>SELECT *</c>).
+/// </summary>
+public static class BatchRows
+{
+    private static readonly ConcurrentDictionary<(IModel, Type), Column[]> Columns = new();
+
+    /// <summary>The next row of the current result set as a tracked entity, or null when there is none.</summary>
+    public static async Task<T?> ReadTrackedAsync<T>(this DbContext db, DbDataReader reader, CancellationToken ct)
+        where T : class
+    {
+        if (!await reader.ReadAsync(ct)) return null;
+        var entity = Read<T>(db, reader);
+        var entityType = db.Model.FindEntityType(typeof(T))!;
+        var key = entityType.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!.GetValue(entity));
+        if (db.Set<T>().Local.FindEntryUntyped(key) is { } tracked) return tracked.Entity;
+        db.Attach(entity);
+        return entity;
+    }
+
+    /// <summary>The next row of the current result set as an entity the context does not track.</summary>
+    public static async Task<T?> ReadUntrackedAsync<T>(this DbContext db, DbDataReader reader, CancellationToken ct)
+        where T : class =>
+        await reader.ReadAsync(ct) ? Read<T>(db, reader) : null;
+
+    private static T Read<T>(DbContext db, DbDataReader reader) where T : class
+    {
+        var entity = (T)Activator.CreateInstance(typeof(T))!;
+        foreach (var column in Columns.GetOrAdd((db.Model, typeof(T)), key => Map(key.Item1, key.Item2)))
+        {
+            var ordinal = reader.GetOrdinal(column.Name);
+            column.Property.SetValue(entity, reader.IsDBNull(ordinal) ? null : column.Read(reader, ordinal));
+        }
+        return entity;
+    }
+
+    private sealed record Column(string Name, PropertyInfo Property, Func<DbDataReader, int, object?> Read);
+
+    /// <summary>One reader per mapped property: EF's data reader method for the column, then its value converter.</summary>
+    private static Column[] Map(IModel model, Type type)
+    {
+        var entityType = model.FindEntityType(type)
+            ?? throw new InvalidOperationException($"{type.Name} is not an entity of this model.");
+        return entityType.GetProperties().Select(property =>
+        {
+            var clr = property.PropertyInfo
+                ?? throw new InvalidOperationException($"{type.Name}.{property.Name} has no CLR property to set.");
+            var mapping = (RelationalTypeMapping)property.GetTypeMapping();
+            var reader = Expression.Parameter(typeof(DbDataReader));
+            var ordinal = Expression.Parameter(typeof(int));
+            var method = mapping.GetDataReaderMethod();
+            Expression read = Expression.Call(reader, method, ordinal);
+            var providerType = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            if (read.Type != providerType) read = Expression.Convert(read, providerType);
+            var raw = Expression.Lambda<Func<DbDataReader, int, object?>>(Expression.Convert(read, typeof(object)), reader,
+                ordinal).Compile();
+            var converter = mapping.Converter;
+            Func<DbDataReader, int, object?> value = converter is null ? raw : (r, i) => converter.ConvertFromProvider(raw(r, i));
+            return new Column(property.GetColumnName(), clr, value);
+        }).ToArray();
+    }
+}
