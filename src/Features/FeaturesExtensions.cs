@@ -24,7 +24,12 @@ public static class FeaturesExtensions
 {
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddFastEndpoints(o => o.Assemblies = [typeof(FeaturesExtensions).Assembly]);
+        // Only this assembly: scanning every referenced one loaded all their types (PdfSharp, MailKit, Fluid …) at start.
+        builder.Services.AddFastEndpoints(o =>
+        {
+            o.DisableAutoDiscovery = true;
+            o.Assemblies = [typeof(FeaturesExtensions).Assembly];
+        });
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddBilling();
         builder.Services.AddProvisioning();

@@ -20,9 +20,16 @@ public static class ClientRestore
     /// <param name="payment">The payment that settled the invoice, when one did: the message names it.</param>
     public static async Task<bool> IfNothingOverdueAsync(MikroNetDb db, Notifier notifier, int clientId,
         int settledInvoiceId, ClaimsPrincipal? user, LocalDate today, int graceDays, Instant now, CancellationToken ct,
+        Payment? payment = null) =>
+        await IfNothingOverdueAsync(db, notifier, await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, ct),
+            settledInvoiceId, user, today, graceDays, now, ct, payment);
+
+    /// <param name="client">The client as the caller's unit of work already tracks it (null when deleted).</param>
+    /// <param name="payment">The payment that settled the invoice, when one did: the message names it.</param>
+    public static async Task<bool> IfNothingOverdueAsync(MikroNetDb db, Notifier notifier, Client? client,
+        int settledInvoiceId, ClaimsPrincipal? user, LocalDate today, int graceDays, Instant now, CancellationToken ct,
         Payment? payment = null)
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, ct);
         if (client?.IsolatedAt is null || client.RouterId is null) return false;
         // Overdue by status, or unpaid past its grace but not yet marked by the daily run.
         if (await OverdueInvoices.AsOf(db, today, graceDays)

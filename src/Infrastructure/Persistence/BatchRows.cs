@@ -27,7 +27,8 @@ public static class BatchRows
         var entityType = db.Model.FindEntityType(typeof(T))!;
         var key = entityType.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!.GetValue(entity));
         if (db.Set<T>().Local.FindEntryUntyped(key) is { } tracked) return tracked.Entity;
-        db.Attach(entity);
+        // This entity only: its navigations are empty, there is no graph for Attach to walk.
+        db.Entry(entity).State = EntityState.Unchanged;
         return entity;
     }
 

@@ -118,7 +118,7 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         invoice.UpdatedAt = now;
         if (client is not null) notifier.Queue(NotificationEvent.PaymentReceived, client, today, now, invoice, payment);
         var restored = invoice.Status == InvoiceStatus.Paid && await ClientRestore.IfNothingOverdueAsync(db, notifier,
-            invoice.ClientId, invoice.Id, user, today, options.Value.GraceDays, now, ct, payment);
+            client, invoice.Id, user, today, options.Value.GraceDays, now, ct, payment);
         db.Audit(user, now, "payment.recorded", "invoice", invoice.Id,
             new { payment_id = payment.Id, payment.Amount, method = PaymentView.MethodOf(payment), payment.Reference,
                 invoice_status = invoice.Status });

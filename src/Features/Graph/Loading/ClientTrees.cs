@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace MikroNet.Features.Graph.Loading;
 
@@ -33,8 +35,28 @@ public static class ClientTrees
     private static readonly Expression<Func<Client, ClientTree>>[] ByDepth =
         [.. Enumerable.Range(1, MaxDepth).Select(depth => (Expression<Func<Client, ClientTree>>)new Prune(depth).Visit(Full))];
 
+    /// <summary>One client by id, compiled once per depth: EF Core neither walks nor hashes the tree's expression per request.</summary>
+    private static readonly Func<MikroNetDb, int, IAsyncEnumerable<ClientTree>>[] OneByDepth = [.. ByDepth.Select(projection =>
+    {
+        Expression<Func<MikroNetDb, int, IQueryable<Client>>> one = (db, id) => db.Clients.Where(c => c.Id == id);
+        var body = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Client), typeof(ClientTree)],
+            one.Body, Expression.Quote(projection));
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<MikroNetDb, int, IQueryable<ClientTree>>>(body, one.Parameters));
+    })];
+
     /// <summary>The projection reading <paramref name="depth"/> levels below the client (1–3); deeper lists are null.</summary>
     public static Expression<Func<Client, ClientTree>> Projection(int depth) => ByDepth[depth - 1];
+
+    /// <summary>
+    /// One client's tree. It is compared with `=`, not `= ANY(@ids)`: PostgreSQL then reuses one generic plan of the
+    /// join, where an array makes it plan the statement again on every execution (a custom plan costs more than the read).
+    /// </summary>
+    public static async Task<List<ClientTree>> OneAsync(MikroNetDb db, int clientId, int depth, CancellationToken ct)
+    {
+        var trees = new List<ClientTree>(1);
+        await foreach (var tree in OneByDepth[depth - 1](db, clientId).WithCancellation(ct)) trees.Add(tree);
+        return trees;
+    }
 
     /// <summary>Replaces the lists below <c>depth</c> levels with null, so that their tables are not joined.</summary>
     private sealed class Prune(int depth) : ExpressionVisitor

@@ -146,12 +146,9 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
     /// </summary>
     public BatchLoader<int, ClientRow?> ClientsWithTree(int depth) => depth == 0 ? Clients : _trees[depth - 1] ??= new(async (ids, ct) =>
     {
-        // One client (`client(clientId:)`) is compared with `=`: PostgreSQL then reuses one generic plan of the join,
-        // where `= ANY(@ids)` has it plan the statement again on every execution (a custom plan costs more than the read).
         var parents = ids.ToArray();
-        var single = parents[0];
-        var clients = parents.Length == 1 ? db.Clients.Where(c => c.Id == single) : db.Clients.Where(c => parents.Contains(c.Id));
-        var trees = await clients.Select(ClientTrees.Projection(depth)).AsNoTracking().ToListAsync(ct);
+        var trees = parents.Length == 1 ? await ClientTrees.OneAsync(db, parents[0], depth, ct)
+            : await db.Clients.Where(c => parents.Contains(c.Id)).Select(ClientTrees.Projection(depth)).AsNoTracking().ToListAsync(ct);
         foreach (var tree in trees) Prime(tree);
         return trees.ToDictionary(t => t.Client.ClientId, t => (ClientRow?)t.Client);
     }, null);
