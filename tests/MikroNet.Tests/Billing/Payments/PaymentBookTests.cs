@@ -97,6 +97,24 @@ public sealed class PaymentBookTests(AppFixture app) : IClassFixture<AppFixture>
         (await waiting)!.FirstAnswer!.RequestHash.ShouldBe("first");
     }
 
+    [Fact]
+    public async Task LockForPayment_InvoiceAlreadyTracked_AnswersTheTrackedInstance()
+    {
+        var invoiceId = await app.Api.OpenInvoiceAsync(100_000m);
+        using var scope = app.Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MikroNetDb>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var tracked = await db.Invoices.SingleAsync(i => i.Id == invoiceId);
+        var client = await db.Clients.SingleAsync(c => c.Id == tracked.ClientId);
+
+        var locked = (await scope.ServiceProvider.GetRequiredService<PaymentBook>()
+            .LockForPaymentAsync(invoiceId, null, null, CancellationToken.None))!;
+
+        locked.Invoice.ShouldBeSameAs(tracked);
+        locked.Client.ShouldBeSameAs(client);
+        db.ChangeTracker.Entries().Count().ShouldBe(2);
+    }
+
     /// <summary>Every mapped property, as EF's model lists them, so a column added later is compared too.</summary>
     private static void SameColumns<T>(MikroNetDb db, T read, T queried) where T : class
     {
