@@ -231,6 +231,21 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
         (await operatorApi.GraphAsync(query)).FirstErrorCode.ShouldBe("FORBIDDEN");
     }
 
+    [Fact]
+    public async Task CachedDocument_VariablesOverTheInputLimits_StillRefused()
+    {
+        const string query = "query Among($ids: [Int!], $name: String) { clients(where: { clientId: { in: $ids }, name: { contains: $name } }) { totalCount } }";
+
+        (await app.QueryAsync(query, new { ids = new[] { 1, 2 }, name = "Client" })).Status.ShouldBe(200);
+        var tooLong = await app.QueryAsync(query, new { ids = Enumerable.Range(1, 1001).ToArray(), name = "Client" });
+        var control = await app.QueryAsync(query, new { ids = new[] { 1 }, name = "Cli\u0001ent" });
+
+        tooLong.FirstErrorCode.ShouldBe("LIST_TOO_LONG");
+        control.FirstErrorCode.ShouldBe("INVALID_TEXT");
+        tooLong.Statements.ShouldBeEmpty();
+        control.Statements.ShouldBeEmpty();
+    }
+
     /// <summary>Data and no errors (for selections the typed test model does not know).</summary>
     private static void Answered(string text)
     {

@@ -25,7 +25,8 @@ internal static class GraphExecution
         // A document with a syntax error is left to the executer, which reports it with its location.
         var (document, operation, parseError) = cached is null ? Parse(request) : (cached.Document, Select(cached.Document, request), null);
         var refusal = parseError
-            ?? (document is null ? null : await InputLimits.CheckAsync(document, request.Variables, options))
+            // A cached document's literals passed when it entered the cache (the limits are the host's, fixed at start).
+            ?? (document is null ? null : await InputLimits.CheckAsync(cached is null ? document : null, request.Variables, options))
             ?? (document is not null && operation is not null && QueryDepth.Of(document, operation) is var depth && depth > options.MaxDepth
                 ? new ExecutionError($"The query is {depth} levels deep; at most {options.MaxDepth} are allowed (GraphQL:MaxDepth).")
                     { Code = "MAX_DEPTH" }
@@ -87,9 +88,18 @@ internal static class GraphExecution
 
     private static GraphQLOperationDefinition? Select(GraphQLDocument document, GraphRequest request)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return request.OperationName is { } name
-            ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
-            : operations.Count == 1 ? operations[0] : null;
+        GraphQLOperationDefinition? only = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation) continue;
+            if (request.OperationName is { } name)
+            {
+                if (operation.Name is { } own && own.Value.Span.SequenceEqual(name)) return operation;
+            }
+            // Without a name, the document must hold exactly one operation.
+            else if (only is not null) return null;
+            else only = operation;
+        }
+        return only;
     }
 }
