@@ -1,4 +1,7 @@
 using System.Text.Json;
+using MikroNet.Features.Graph.Loading;
+using MikroNet.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
 
@@ -277,6 +280,24 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
             answers[id - 1].HasErrors.ShouldBeFalse(answers[id - 1].Text);
             Client(answers[id - 1].Text).ShouldBe(expected[id]);
         }
+    }
+
+    [Fact]
+    public async Task ClientTree_TwoModelsInOneProcess_EachReadsTheTree()
+    {
+        // A context whose EF Core model is built apart from the host's, as in a second host in the same process.
+        var options = new DbContextOptionsBuilder<MikroNetDb>()
+            .UseNpgsql(app.ConnectionString, o => o.UseNodaTime()).UseSnakeCaseNamingConvention()
+            .EnableServiceProviderCaching(false).Options;
+        await using var apart = new MikroNetDb(options);
+        await using var host = app.Db();
+
+        var fromHost = await ClientTrees.OneAsync(host, 7, ClientTrees.MaxDepth, CancellationToken.None);
+        var fromApart = await ClientTrees.OneAsync(apart, 7, ClientTrees.MaxDepth, CancellationToken.None);
+
+        apart.Model.ShouldNotBeSameAs(host.Model);
+        fromApart.Single().Client.ShouldBe(fromHost.Single().Client);
+        fromApart.Single().Subscriptions!.Count.ShouldBe(GraphFixture.Periods);
     }
 
     /// <summary>The same selection under `clients`, whose lists are read level by level (one statement each).</summary>

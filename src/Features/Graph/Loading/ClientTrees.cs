@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace MikroNet.Features.Graph.Loading;
 
@@ -35,8 +37,14 @@ public static class ClientTrees
     private static readonly Expression<Func<Client, ClientTree>>[] ByDepth =
         [.. Enumerable.Range(1, MaxDepth).Select(depth => (Expression<Func<Client, ClientTree>>)new Prune(depth).Visit(Full))];
 
-    /// <summary>One client by id, compiled once per depth: EF Core neither walks nor hashes the tree's expression per request.</summary>
-    private static readonly Func<MikroNetDb, int, IAsyncEnumerable<ClientTree>>[] OneByDepth = [.. ByDepth.Select(projection =>
+    /// <summary>
+    /// One client by id, compiled once per depth and EF Core model: EF Core then neither walks nor hashes the tree's
+    /// expression per request. A compiled query is bound to the model it first ran with (and refuses any other), so
+    /// hosts with models of their own in one process (tests, two hosts side by side) each get their own.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<MikroNetDb, int, IAsyncEnumerable<ClientTree>>[]> OneByDepth = [];
+
+    private static Func<MikroNetDb, int, IAsyncEnumerable<ClientTree>>[] Compile(IModel _) => [.. ByDepth.Select(projection =>
     {
         Expression<Func<MikroNetDb, int, IQueryable<Client>>> one = (db, id) => db.Clients.Where(c => c.Id == id);
         var body = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Client), typeof(ClientTree)],
@@ -54,7 +62,8 @@ public static class ClientTrees
     public static async Task<List<ClientTree>> OneAsync(MikroNetDb db, int clientId, int depth, CancellationToken ct)
     {
         var trees = new List<ClientTree>(1);
-        await foreach (var tree in OneByDepth[depth - 1](db, clientId).WithCancellation(ct)) trees.Add(tree);
+        var query = OneByDepth.GetValue(db.Model, Compile)[depth - 1];
+        await foreach (var tree in query(db, clientId).WithCancellation(ct)) trees.Add(tree);
         return trees;
     }
 
