@@ -75,6 +75,7 @@ public static class InfrastructureExtensions
         services.AddSingleton<IDatabaseListener>(sp => sp.GetRequiredService<RevokedTokens>());
         services.AddHostedService(sp => new DatabaseNotifications(connectionString,
             sp.GetServices<IDatabaseListener>(), sp.GetRequiredService<ILogger<DatabaseNotifications>>()));
+        services.AddSingleton<ValidatedTokens>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtSetup>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddAuthorization();

@@ -10,12 +10,14 @@ using NodaTime;
 namespace MikroNet.Infrastructure.Security;
 
 /// <summary>Bearer validation: signature, issuer, audience, expiry by <see cref="IClock"/>, and not revoked.</summary>
-internal sealed class JwtSetup(SigningKey key, IClock clock) : IConfigureNamedOptions<JwtBearerOptions>
+internal sealed class JwtSetup(SigningKey key, IClock clock, ValidatedTokens validatedTokens) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options) => Configure(options);
 
     public void Configure(JwtBearerOptions options)
     {
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(validatedTokens);
         options.MapInboundClaims = false;
         options.TokenValidationParameters = new TokenValidationParameters
         {

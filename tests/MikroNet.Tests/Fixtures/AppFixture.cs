@@ -89,7 +89,11 @@ public class AppFixture : IAsyncLifetime
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
-    public MikroNetDb Db() => Host.Services.CreateScope().ServiceProvider.GetRequiredService<MikroNetDb>();
+    /// <summary>
+    /// A context of its own for the test to dispose (not one of the host's pooled contexts: a pooled context goes back,
+    /// and gives its connection back, only when its scope ends, and a test disposes the context).
+    /// </summary>
+    public MikroNetDb Db() => new(Host.Services.GetRequiredService<DbContextOptions<MikroNetDb>>());
 
     /// <summary>The outbox rows queued for a client, oldest first.</summary>
     public async Task<List<RouterCommand>> CommandsOfAsync(int clientId)
