@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
-using MikroNet.Features.Graph.Authorization;
 using MikroNet.Features.Graph.Http;
 using MikroNet.Features.Graph.Live;
 using MikroNet.Infrastructure.Persistence.Notifications;
@@ -12,7 +11,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace MikroNet.Features.Graph;
@@ -24,6 +22,7 @@ public static class GraphExtensions
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<GraphLoaders>();
         builder.Services.AddSingleton<DocumentCache>();
+        builder.Services.AddSingleton<GraphRules>();
         builder.Services.AddSingleton<LiveHub>();
         builder.Services.AddSingleton<SocketAuthentication>();
         builder.Services.AddSingleton<LiveEvents>();
@@ -35,7 +34,9 @@ public static class GraphExtensions
             .AddGraphTypes(typeof(GraphSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider<GraphErrors>()
-            .AddValidationRule<FieldRoles>(useForCachedDocuments: true)
+            // The role rule and the complexity analyzer are GraphRules': requests choose their rules there (a cached
+            // document skips what it has proved), and an execution that chooses none gets every rule.
+            .ConfigureExecutionOptions(o => o.ValidationRules ??= o.RequestServices!.GetRequiredService<GraphRules>().All)
             .ConfigureSchema(s =>
             {
                 s.RegisterTypeMapping<LocalDate, LocalDateGraphType>();
@@ -48,12 +49,6 @@ public static class GraphExtensions
             // root value, like a query: GraphQL.NET's own stream strategy would render every event in the one scope
             // of the subscribe message (loaders caching across events, one DbContext for all).
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Subscription)
-            // Depth is checked by the endpoint (QueryDepth), which leaves introspection out.
-            .AddComplexityAnalyzer((c, services) =>
-            {
-                var options = services.GetRequiredService<IOptions<GraphOptions>>().Value;
-                c.MaxComplexity = options.MaxComplexity;
-            })
             .AddUnhandledExceptionHandler(context =>
                 context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("MikroNet.Graph")
                     .LogError(context.OriginalException, "GraphQL field {Field} failed", context.FieldContext?.FieldDefinition.Name)));

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using MikroNet.Features.Graph.Http;
 using MikroNet.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
@@ -151,6 +153,105 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
         answer.Status.ShouldBe(400);
         answer.FirstError.ShouldContain("complex", Case.Insensitive);
         answer.Statements.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task CachedDocument_VariableFirst_ComplexityCheckedOnEveryRequest()
+    {
+        const string query = """
+            query Heavy($n: Int) { clients(first: $n) { nodes { name subscriptions { invoices { number payments { amount } } } } } }
+            """;
+
+        (await app.QueryAsync(query, new { n = 1 })).Status.ShouldBe(200);
+        app.Host.Services.GetRequiredService<DocumentCache>().Find(query)!.ComplexityIgnoresVariables.ShouldBeFalse();
+        var heavy = await app.QueryAsync(query, new { n = 20 });
+
+        heavy.Status.ShouldBe(400);
+        heavy.FirstError.ShouldContain("complex", Case.Insensitive);
+        heavy.Statements.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task CachedDocument_IncludeByVariable_ComplexityCheckedOnEveryRequest()
+    {
+        const string query = """
+            query Maybe($all: Boolean!) { plans { name }
+              clients(first: 20) @include(if: $all) { nodes { name subscriptions { invoices { number payments { amount } } } } } }
+            """;
+
+        (await app.QueryAsync(query, new { all = false })).Status.ShouldBe(200);
+        var heavy = await app.QueryAsync(query, new { all = true });
+
+        heavy.Status.ShouldBe(400);
+        heavy.FirstError.ShouldContain("complex", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task CachedDocument_VariablesOnlyInOtherArguments_SkipsTheAnalyzerAndAnswers()
+    {
+        const string query = "query One($id: Int!) { client(clientId: $id) { clientId subscriptions { startDate } } }";
+
+        (await app.QueryAsync(query, new { id = 1 })).Status.ShouldBe(200);
+        app.Host.Services.GetRequiredService<DocumentCache>().Find(query)!.ComplexityIgnoresVariables.ShouldBeTrue();
+        var second = await app.QueryAsync(query, new { id = 2 });
+
+        second.HasErrors.ShouldBeFalse(second.Text);
+        second.Data.Client!.ClientId.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task CachedDocument_AdminOnlyField_RefusedToOperatorBeforeAndAfterAnAdmin()
+    {
+        var operatorApi = app.Api.As(await app.Api.OperatorTokenAsync(Api.Unique("op")));
+        const string query = "query AuditProbe { auditLog(first: 1) { totalCount } }";
+
+        (await operatorApi.GraphAsync(query)).FirstErrorCode.ShouldBe("FORBIDDEN");
+        Answered((await app.QueryAsync(query)).Text);
+        Answered((await app.QueryAsync(query)).Text);
+        var after = await operatorApi.GraphAsync(query);
+
+        after.FirstErrorCode.ShouldBe("FORBIDDEN");
+        after.Text.ShouldNotContain("totalCount\":");
+    }
+
+    [Fact]
+    public async Task CachedDocument_TenAtOnceWithTwoRoles_EachRoleGetsItsOwnVerdict()
+    {
+        var operatorApi = app.Api.As(await app.Api.OperatorTokenAsync(Api.Unique("op")));
+        await app.Api.AdminTokenAsync();
+        const string query = "query AuditRace { auditLog(first: 2) { totalCount } plans { name } }";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? app.Api : operatorApi).GraphAsync(query)));
+
+        for (var i = 0; i < 10; i++)
+        {
+            if (i % 2 == 0) Answered(answers[i].Text);
+            else answers[i].FirstErrorCode.ShouldBe("FORBIDDEN", answers[i].Text);
+        }
+        (await operatorApi.GraphAsync(query)).FirstErrorCode.ShouldBe("FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task CachedDocument_VariablesOverTheInputLimits_StillRefused()
+    {
+        const string query = "query Among($ids: [Int!], $name: String) { clients(where: { clientId: { in: $ids }, name: { contains: $name } }) { totalCount } }";
+
+        (await app.QueryAsync(query, new { ids = new[] { 1, 2 }, name = "Client" })).Status.ShouldBe(200);
+        var tooLong = await app.QueryAsync(query, new { ids = Enumerable.Range(1, 1001).ToArray(), name = "Client" });
+        var control = await app.QueryAsync(query, new { ids = new[] { 1 }, name = "Cli\u0001ent" });
+
+        tooLong.FirstErrorCode.ShouldBe("LIST_TOO_LONG");
+        control.FirstErrorCode.ShouldBe("INVALID_TEXT");
+        tooLong.Statements.ShouldBeEmpty();
+        control.Statements.ShouldBeEmpty();
+    }
+
+    /// <summary>Data and no errors (for selections the typed test model does not know).</summary>
+    private static void Answered(string text)
+    {
+        using var json = JsonDocument.Parse(text);
+        json.RootElement.TryGetProperty("errors", out _).ShouldBeFalse(text);
+        json.RootElement.GetProperty("data").ValueKind.ShouldBe(JsonValueKind.Object, text);
     }
 
     [Fact]

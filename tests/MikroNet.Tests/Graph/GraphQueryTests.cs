@@ -1,3 +1,7 @@
+using System.Text.Json;
+using MikroNet.Features.Graph.Loading;
+using MikroNet.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
 
@@ -194,6 +198,126 @@ public sealed class GraphQueryTests(GraphFixture app) : IClassFixture<GraphFixtu
         answer.Data.Plans![0].Price.ShouldBe(150000m);
         answer.Data.Routers![0].Name.ShouldBe("seed-router");
         answer.Data.Me!.Role.ShouldBe("ADMIN");
+    }
+
+    private const string PlainTree = """
+        clientId name phoneNumber status
+        subscriptions { subscriptionId startDate endDate status
+          invoices { invoiceId number invoiceDate dueDate totalAmount amountPaid invoiceStatus
+            payments { paymentId amount paymentDate paymentMethod paymentStatus reference } } }
+        """;
+
+    [Fact]
+    public async Task Client_PlainTree_ReadsInOneStatementAndAnswersAsPerLevelLoaders()
+    {
+        var tree = await app.QueryAsync($"query($id: Int!) {{ client(clientId: $id) {{ {PlainTree} }} }}", new { id = 7 });
+
+        tree.HasErrors.ShouldBeFalse(tree.Text);
+        tree.Statements.Count.ShouldBe(1, string.Join("\n---\n", tree.Statements));
+        Client(tree).ShouldBe(await PerLevelAsync(PlainTree, 7));
+        tree.Data.Client!.Subscriptions!.SelectMany(s => s.Invoices!).SelectMany(i => i.Payments!).Count()
+            .ShouldBe(GraphFixture.Periods * GraphFixture.PaymentsPerInvoice);
+    }
+
+    [Fact]
+    public async Task Client_ListWithArguments_LeavesItAndLevelsBelowToTheirLoaders()
+    {
+        const string selection = """
+            subscriptions { startDate
+              open: invoices(where: { invoiceStatus: { neq: PAID } }) { number payments { amount paymentDate } }
+              invoices { number payments(order: [{ paymentDate: DESC }]) { amount paymentDate } } }
+            """;
+
+        var tree = await app.QueryAsync($"{{ client(clientId: 8) {{ {selection} }} }}");
+
+        // the client with its subscriptions and their plain invoices; the filtered invoices; the payments of each list
+        tree.Statements.Count.ShouldBe(4, string.Join("\n---\n", tree.Statements));
+        Client(tree).ShouldBe(await PerLevelAsync(selection, 8));
+    }
+
+    [Fact]
+    public async Task Client_TreeInFragments_ReadsInOneStatement()
+    {
+        var tree = await app.QueryAsync("""
+            query { client(clientId: 9) { ...Periods } }
+            fragment Periods on Client { subscriptions { ... on Subscription { invoices { ...Paid } } } }
+            fragment Paid on Invoice { number payments { amount } }
+            """);
+
+        tree.HasErrors.ShouldBeFalse(tree.Text);
+        tree.Statements.Count.ShouldBe(1, string.Join("\n---\n", tree.Statements));
+        Client(tree).ShouldBe(await PerLevelAsync("subscriptions { invoices { number payments { amount } } }", 9));
+    }
+
+    [Fact]
+    public async Task Client_MissingOrTwiceByAlias_AnswersNullAndOneTree()
+    {
+        var answer = await app.QueryAsync($$"""
+            { missing: client(clientId: 999999) { {{PlainTree}} } a: client(clientId: 3) { {{PlainTree}} }
+              b: client(clientId: 4) { {{PlainTree}} } }
+            """);
+
+        answer.Statements.Count.ShouldBe(1, string.Join("\n---\n", answer.Statements));
+        using var json = JsonDocument.Parse(answer.Text);
+        json.RootElement.TryGetProperty("errors", out _).ShouldBeFalse(answer.Text);
+        var data = json.RootElement.GetProperty("data");
+        data.GetProperty("missing").ValueKind.ShouldBe(JsonValueKind.Null);
+        data.GetProperty("a").GetRawText().ShouldBe(await PerLevelAsync(PlainTree, 3));
+        data.GetProperty("b").GetRawText().ShouldBe(await PerLevelAsync(PlainTree, 4));
+    }
+
+    [Fact]
+    public async Task Client_TenTreesAtOnce_EachAnswersItsOwnClient()
+    {
+        var expected = new Dictionary<int, string>();
+        for (var id = 1; id <= 10; id++) expected[id] = await PerLevelAsync(PlainTree, id);
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 10).Select(id =>
+            app.Api.GraphAsync($"query($id: Int!) {{ client(clientId: $id) {{ {PlainTree} }} }}", new { id })));
+
+        for (var id = 1; id <= 10; id++)
+        {
+            answers[id - 1].HasErrors.ShouldBeFalse(answers[id - 1].Text);
+            Client(answers[id - 1].Text).ShouldBe(expected[id]);
+        }
+    }
+
+    [Fact]
+    public async Task ClientTree_TwoModelsInOneProcess_EachReadsTheTree()
+    {
+        // A context whose EF Core model is built apart from the host's, as in a second host in the same process.
+        var options = new DbContextOptionsBuilder<MikroNetDb>()
+            .UseNpgsql(app.ConnectionString, o => o.UseNodaTime()).UseSnakeCaseNamingConvention()
+            .EnableServiceProviderCaching(false).Options;
+        await using var apart = new MikroNetDb(options);
+        await using var host = app.Db();
+
+        var fromHost = await ClientTrees.OneAsync(host, 7, ClientTrees.MaxDepth, CancellationToken.None);
+        var fromApart = await ClientTrees.OneAsync(apart, 7, ClientTrees.MaxDepth, CancellationToken.None);
+
+        apart.Model.ShouldNotBeSameAs(host.Model);
+        fromApart.Single().Client.ShouldBe(fromHost.Single().Client);
+        fromApart.Single().Subscriptions!.Count.ShouldBe(GraphFixture.Periods);
+    }
+
+    /// <summary>The same selection under `clients`, whose lists are read level by level (one statement each).</summary>
+    private async Task<string> PerLevelAsync(string selection, int id)
+    {
+        var answer = await app.QueryAsync(
+            $"query($id: Int!) {{ clients(first: 1, where: {{ clientId: {{ eq: $id }} }}) {{ nodes {{ {selection} }} }} }}", new { id });
+        answer.Statements.Count.ShouldBeGreaterThan(1);
+        using var json = JsonDocument.Parse(answer.Text);
+        json.RootElement.TryGetProperty("errors", out _).ShouldBeFalse(answer.Text);
+        return json.RootElement.GetProperty("data").GetProperty("clients").GetProperty("nodes")[0].GetRawText();
+    }
+
+    private static string Client(GraphAnswer answer) => Client(answer.Text);
+
+    private static string Client(string text)
+    {
+        using var json = JsonDocument.Parse(text);
+        json.RootElement.TryGetProperty("errors", out _).ShouldBeFalse(text);
+        return json.RootElement.GetProperty("data").GetProperty("client").GetRawText();
     }
 
     private static List<int> Ids(GqlConnection<GqlClient> connection) => [.. connection.Nodes!.Select(n => n.ClientId!.Value)];

@@ -10,7 +10,7 @@ namespace MikroNet.Features.Graph.Http;
 
 /// <summary>A request's document (cached or parsed), the operation it selects, and why it is refused, if it is.</summary>
 internal sealed record PreparedRequest(GraphRequest Request, GraphQLDocument? Document, GraphQLOperationDefinition? Operation,
-    bool Cached, ExecutionError? Refusal);
+    CachedDocument? Cached, ExecutionError? Refusal);
 
 /// <summary>
 /// What HTTP and WebSocket requests share: the validated-document cache, the limits checked before execution
@@ -23,14 +23,15 @@ internal static class GraphExecution
         var options = services.GetRequiredService<IOptions<GraphOptions>>().Value;
         var cached = services.GetRequiredService<DocumentCache>().Find(request.Query);
         // A document with a syntax error is left to the executer, which reports it with its location.
-        var (document, operation, parseError) = cached is null ? Parse(request) : (cached, Select(cached, request), null);
+        var (document, operation, parseError) = cached is null ? Parse(request) : (cached.Document, Select(cached.Document, request), null);
         var refusal = parseError
-            ?? (document is null ? null : await InputLimits.CheckAsync(document, request.Variables, options))
+            // A cached document's literals passed when it entered the cache (the limits are the host's, fixed at start).
+            ?? (document is null ? null : await InputLimits.CheckAsync(cached is null ? document : null, request.Variables, options))
             ?? (document is not null && operation is not null && QueryDepth.Of(document, operation) is var depth && depth > options.MaxDepth
                 ? new ExecutionError($"The query is {depth} levels deep; at most {options.MaxDepth} are allowed (GraphQL:MaxDepth).")
                     { Code = "MAX_DEPTH" }
                 : null);
-        return new PreparedRequest(request, document, operation, cached is not null, refusal);
+        return new PreparedRequest(request, document, operation, cached, refusal);
     }
 
     /// <summary>Executes a prepared request; <paramref name="root"/> is the event a subscription delivers.</summary>
@@ -39,13 +40,12 @@ internal static class GraphExecution
     {
         var request = prepared.Request;
         var executer = services.GetRequiredService<IDocumentExecuter<GraphSchema>>();
+        var roles = CachedDocument.RolesOf(user);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
             Document = prepared.Document,
-            // A cached document was validated when it entered the cache; rules registered with GraphQL.NET (the
-            // complexity analyzer, which reads the variables) are added to these by its configuration and still run.
-            ValidationRules = prepared.Cached ? [] : null,
+            ValidationRules = services.GetRequiredService<GraphRules>().For(prepared.Cached, roles),
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -54,8 +54,11 @@ internal static class GraphExecution
             User = user,
             CancellationToken = ct,
         });
-        if (!prepared.Cached && prepared.Document is not null && result.Executed)
-            services.GetRequiredService<DocumentCache>().Add(request.Query, prepared.Document);
+        if (result.Executed && prepared.Document is not null)
+        {
+            if (prepared.Cached is { } cached) cached.Permit(roles);
+            else await services.GetRequiredService<DocumentCache>().AddAsync(request.Query, prepared.Document, roles);
+        }
         return result;
     }
 
@@ -85,9 +88,18 @@ internal static class GraphExecution
 
     private static GraphQLOperationDefinition? Select(GraphQLDocument document, GraphRequest request)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return request.OperationName is { } name
-            ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
-            : operations.Count == 1 ? operations[0] : null;
+        GraphQLOperationDefinition? only = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation) continue;
+            if (request.OperationName is { } name)
+            {
+                if (operation.Name is { } own && own.Value.Span.SequenceEqual(name)) return operation;
+            }
+            // Without a name, the document must hold exactly one operation.
+            else if (only is not null) return null;
+            else only = operation;
+        }
+        return only;
     }
 }

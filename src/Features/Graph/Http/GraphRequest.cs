@@ -53,7 +53,7 @@ internal sealed record GraphRequest(string Query, string? OperationName, Inputs?
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return (null, null);
         return value.ValueKind == JsonValueKind.Object
-            ? (serializer.Deserialize<Inputs>(value.GetRawText()), null)
+            ? (serializer.ReadNode<Inputs>(value), null)
             : (null, $"'{name}' must be a JSON object.");
     }
 

@@ -17,11 +17,16 @@ internal static class InputLimits
     public const string InputTooDeep = "INPUT_TOO_DEEP";
     public const string InvalidText = "INVALID_TEXT";
 
-    public static async ValueTask<ExecutionError?> CheckAsync(GraphQLDocument document, Inputs? variables, GraphOptions options)
+    /// <param name="document">The document's literals to check; null for a cached document, whose literals passed.</param>
+    public static async ValueTask<ExecutionError?> CheckAsync(GraphQLDocument? document, Inputs? variables, GraphOptions options)
     {
-        var walk = new DocumentWalk(options);
-        await walk.VisitAsync(document, walk);
-        return walk.Error ?? (variables is null ? null : Value(variables, 0, options));
+        if (document is not null)
+        {
+            var walk = new DocumentWalk(options);
+            await walk.VisitAsync(document, walk);
+            if (walk.Error is { } error) return error;
+        }
+        return variables is null ? null : Value(variables, 0, options);
     }
 
     private static ExecutionError? Value(object? value, int depth, GraphOptions options) => value switch

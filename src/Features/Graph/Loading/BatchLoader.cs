@@ -25,6 +25,18 @@ public sealed class BatchLoader<TKey, TValue>(
         return new Result(this, key);
     }
 
+    /// <summary>
+    /// Stores a value read by another query (a client's tree read in one statement), so that asking for the key costs
+    /// no statement. A key already loaded keeps its value: one request answers with one value per key.
+    /// </summary>
+    public void Prime(TKey key, TValue value)
+    {
+        lock (_pending)
+        {
+            if (_loaded.TryAdd(key, value)) _pending.Remove(key);
+        }
+    }
+
     private async Task<TValue> GetAsync(TKey key, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);

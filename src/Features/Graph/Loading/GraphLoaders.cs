@@ -28,6 +28,7 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
     private BatchLoader<int, InvoiceRow?>? _invoicesById;
     private BatchLoader<int, PaymentRow?>? _paymentsById;
     private BatchLoader<int, UserRow?>? _users;
+    private readonly BatchLoader<int, ClientRow?>?[] _trees = new BatchLoader<int, ClientRow?>?[ClientTrees.MaxDepth];
 
     public BatchLoader<int, IReadOnlyList<SubscriptionRow>> SubscriptionsByClient(ListArguments args) => For("subscriptions", args, () => Lists(
         ids => db.Subscriptions.Where(s => ids.Contains(s.ClientId))
@@ -138,6 +139,32 @@ public sealed class GraphLoaders(MikroNetDb db, ProviderClock clock, IOptions<Bi
 
     public BatchLoader<int, ClientRow?> Clients => _clients ??= ById(
         ids => db.Clients.Where(c => ids.Contains(c.Id)).Select(Projections.Client), c => c.ClientId);
+
+    /// <summary>
+    /// Clients with <paramref name="depth"/> levels of plain lists below them (<see cref="TreeDepth"/>) in one statement:
+    /// the list loaders without arguments are primed with what it read, so those levels cost no statement of their own.
+    /// </summary>
+    public BatchLoader<int, ClientRow?> ClientsWithTree(int depth) => depth == 0 ? Clients : _trees[depth - 1] ??= new(async (ids, ct) =>
+    {
+        var parents = ids.ToArray();
+        var trees = parents.Length == 1 ? await ClientTrees.OneAsync(db, parents[0], depth, ct)
+            : await db.Clients.Where(c => parents.Contains(c.Id)).Select(ClientTrees.Projection(depth)).AsNoTracking().ToListAsync(ct);
+        foreach (var tree in trees) Prime(tree);
+        return trees.ToDictionary(t => t.Client.ClientId, t => (ClientRow?)t.Client);
+    }, null);
+
+    private void Prime(ClientTree tree)
+    {
+        if (tree.Subscriptions is not { } subscriptions) return;
+        SubscriptionsByClient(ListArguments.None).Prime(tree.Client.ClientId, [.. subscriptions.Select(s => s.Subscription)]);
+        foreach (var subscription in subscriptions)
+        {
+            if (subscription.Invoices is not { } invoices) continue;
+            InvoicesBySubscription(ListArguments.None).Prime(subscription.Subscription.SubscriptionId, [.. invoices.Select(i => i.Invoice)]);
+            foreach (var invoice in invoices)
+                if (invoice.Payments is { } payments) PaymentsByInvoice(ListArguments.None).Prime(invoice.Invoice.InvoiceId, payments);
+        }
+    }
 
     public BatchLoader<int, SubscriptionRow?> Subscriptions => _subscriptionsById ??= ById(
         ids => db.Subscriptions.Where(s => ids.Contains(s.Id)).Select(Projections.Subscription), s => s.SubscriptionId);

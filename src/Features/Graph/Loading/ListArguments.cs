@@ -13,11 +13,17 @@ namespace MikroNet.Features.Graph.Loading;
 /// </summary>
 public sealed record ListArguments(object? Where, object? Order, PageRequest Page, string Key)
 {
+    /// <summary>A list field selected without arguments (the loaders <see cref="ClientTrees"/> primes).</summary>
+    public static readonly ListArguments None = Of(null, null, new PageRequest(null, null, null, null));
+
     public static ListArguments From(IResolveFieldContext context)
     {
-        var where = context.GetArgument<object?>("where");
-        var order = context.GetArgument<object?>("order");
-        var page = context.FieldDefinition.Arguments?.Find("first") is null ? new PageRequest(null, null, null, null) : PageRequest.From(context);
+        var page = context.FieldDefinition.Arguments?.Find("first") is null ? None.Page : PageRequest.From(context);
+        return Of(context.GetArgument<object?>("where"), context.GetArgument<object?>("order"), page);
+    }
+
+    private static ListArguments Of(object? where, object? order, PageRequest page)
+    {
         var key = new StringBuilder();
         Append(key, where);
         key.Append('|');

@@ -36,7 +36,7 @@ public sealed class QueryType : ObjectGraphType
 
         Field<ClientType>("client")
             .Argument<NonNullGraphType<IntGraphType>>("clientId")
-            .Resolve(c => c.Loaders().Clients.Load(c.GetArgument<int>("clientId")));
+            .Resolve(c => c.Loaders().ClientsWithTree(TreeDepth.Of(c)).Load(c.GetArgument<int>("clientId")));
 
         Paged(Field<NonNullGraphType<InvoicesConnectionType>>("invoices")
             .Description("Invoices of all clients (including deleted ones), sorted by `order` then invoiceId.")

@@ -25,6 +25,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         // The database, not a read-then-insert check, guarantees one period invoice per subscription.
         b.HasIndex(i => i.SubscriptionId).IsUnique().HasFilter("kind = 'period'")
             .HasDatabaseName("ux_invoices_one_period_invoice");
+        // A period's invoices of every kind, as GraphQL's `Subscription.invoices` and a client's tree (one join per
+        // level) read them; the unique index above holds period invoices only, so without this they were a table scan.
+        b.HasIndex(i => i.SubscriptionId, "ix_invoices_subscription_id");
         b.HasIndex(i => new { i.ClientId, i.Status });
         b.HasIndex(i => i.DueDate);
         // Reports (docs/reports.md): the open invoices by date for aging, collections and outstanding, and every

@@ -766,6 +766,9 @@ namespace MikroNet.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_number_year_number_sequence");
 
+                    b.HasIndex(new[] { "SubscriptionId" }, "ix_invoices_subscription_id")
+                        .HasDatabaseName("ix_invoices_subscription_id");
+
                     b.ToTable("invoices", null, t =>
                         {
                             t.HasCheckConstraint("ck_invoices_amount_paid", "amount_paid >= 0 AND amount_paid <= total_amount");
