@@ -1,0 +1,25 @@
+using MikroNet.Infrastructure.Persistence;
+using Npgsql;
+using Shouldly;
+using Xunit;
+
+namespace MikroNet.Tests.Host;
+
+public sealed class PostgresConnectionTests
+{
+    [Fact]
+    public void Tune_PlainString_AddsNoResetAutoPrepareAndAPoolSizedForTheCpus()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnection.Tune("Host=db;Database=mikronet"));
+
+        tuned.NoResetOnClose.ShouldBeTrue();
+        tuned.MaxAutoPrepare.ShouldBe(100);
+        tuned.MaxPoolSize.ShouldBe(Math.Max(8, 4 * Environment.ProcessorCount));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Maximum Pool Size=50")]
+    [InlineData("Host=db;maxpoolsize=50")]
+    public void Tune_OperatorSetThePoolSize_KeepsIt(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(PostgresConnection.Tune(connectionString)).MaxPoolSize.ShouldBe(50);
+}
