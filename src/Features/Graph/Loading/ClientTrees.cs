@@ -46,7 +46,8 @@ public static class ClientTrees
 
     private static Func<MikroNetDb, int, IAsyncEnumerable<ClientTree>>[] Compile(IModel _) => [.. ByDepth.Select(projection =>
     {
-        Expression<Func<MikroNetDb, int, IQueryable<Client>>> one = (db, id) => db.Clients.Where(c => c.Id == id);
+        // One statement with joins on purpose (no split query): EF Core warns about several collections otherwise.
+        Expression<Func<MikroNetDb, int, IQueryable<Client>>> one = (db, id) => db.Clients.AsSingleQuery().Where(c => c.Id == id);
         var body = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Client), typeof(ClientTree)],
             one.Body, Expression.Quote(projection));
         return EF.CompileAsyncQuery(Expression.Lambda<Func<MikroNetDb, int, IQueryable<ClientTree>>>(body, one.Parameters));
