@@ -142,6 +142,8 @@ public static class BatchWrites
                     || (property.ValueGenerated.HasFlag(ValueGenerated.OnAdd)
                         && (value.IsTemporary || Equals(value.CurrentValue, property.Sentinel)));
                 if (storeGenerated) returned |= bit;
+                // A key the database has yet to give a principal (SaveChanges would fill it in between statements).
+                else if (value.IsTemporary) return null;
                 else sent |= bit;
             }
             else if (value.IsModified) sent |= bit;
