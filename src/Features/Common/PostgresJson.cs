@@ -20,10 +20,14 @@ public static class PostgresJson
     /// Sends a whole answer with its Content-Length, so that it leaves in one write (a chunked answer needs another one
     /// for its last chunk). Compacts in place: a byte is never written ahead of where it was read.
     /// </summary>
-    public static Task SendCompactAsync(HttpResponse response, byte[] json, CancellationToken ct)
+    public static Task SendCompactAsync(HttpResponse response, byte[] json, CancellationToken ct) =>
+        SendCompactAsync(response, json, MediaType, ct);
+
+    /// <summary>The same, with another content type (GraphQL's answers: graphql-response+json or application/json).</summary>
+    public static Task SendCompactAsync(HttpResponse response, byte[] json, string contentType, CancellationToken ct)
     {
         var length = Compact(json, json);
-        response.ContentType = MediaType;
+        response.ContentType = contentType;
         response.ContentLength = length;
         return response.Body.WriteAsync(json, 0, length, ct);
     }

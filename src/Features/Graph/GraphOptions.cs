@@ -28,6 +28,12 @@ public sealed class GraphOptions
     /// <summary>Distinct query texts whose parsed, validated document is kept (0: none).</summary>
     [Range(0, 1_000_000)] public int DocumentCacheSize { get; set; } = 1_000;
 
+    /// <summary>
+    /// Whether a cached one-client tree document is answered by one PostgreSQL statement that writes the whole answer
+    /// (Sql/SqlAnswers.cs) instead of GraphQL.NET's execution; the answers are the same.
+    /// </summary>
+    public bool SqlAnswers { get; set; } = true;
+
     /// <summary>Subscriptions one WebSocket connection may hold open at once.</summary>
     [Range(1, 10_000)] public int MaxSubscriptionsPerConnection { get; set; } = 100;
 

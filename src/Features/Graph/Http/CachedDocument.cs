@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
+using MikroNet.Features.Graph.Sql;
 
 namespace MikroNet.Features.Graph.Http;
 
@@ -18,6 +19,7 @@ public sealed class CachedDocument
     {
         Document = document;
         ComplexityIgnoresVariables = complexityIgnoresVariables;
+        Answer = TreeStatement.Compile(document);
     }
 
     /// <summary>An entry for a document that has just passed every rule as a caller with <paramref name="roles"/>.</summary>
@@ -36,6 +38,9 @@ public sealed class CachedDocument
     /// of such a document is the one it had when it passed, whatever the variables.
     /// </summary>
     public bool ComplexityIgnoresVariables { get; }
+
+    /// <summary>The statement writing this document's whole answer, when it is a plain one-client tree (else null).</summary>
+    public SqlAnswer? Answer { get; }
 
     /// <summary>Whether callers with these roles (<see cref="RolesOf"/>) passed the role rule on this document.</summary>
     public bool Permits(string roles) => _permitted.ContainsKey(roles);

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQLParser.AST;
+using MikroNet.Features.Graph.Sql;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,6 +77,8 @@ internal static class GraphEndpoint
             await WriteAsync(http, mediaType, RequestErrorStatus(mediaType), new ExecutionResult { Errors = [refusal] });
             return;
         }
+
+        if (await SqlAnswers.TrySendAsync(http, prepared, mediaType)) return;
 
         var result = await GraphExecution.ExecuteAsync(prepared, http.RequestServices, http.User, root: null, http.RequestAborted);
 
