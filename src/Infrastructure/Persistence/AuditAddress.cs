@@ -2,6 +2,7 @@ using MikroNet.Infrastructure.Persistence.Entities;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace MikroNet.Infrastructure.Persistence;
 
@@ -22,6 +23,13 @@ internal sealed class AuditAddress(IHttpContextAccessor http) : SaveChangesInter
     {
         Stamp(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Stamps as a save would, for writes that do not go through SaveChanges (<see cref="BatchWrites"/>).</summary>
+    internal static void StampFor(DbContext context)
+    {
+        foreach (var interceptor in context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [])
+            if (interceptor is AuditAddress stamper) stamper.Stamp(context);
     }
 
     private void Stamp(DbContext? context)

@@ -50,27 +50,28 @@ public static class BatchRows
 
     private sealed record Column(string Name, PropertyInfo Property, Func<DbDataReader, int, object?> Read);
 
-    /// <summary>One reader per mapped property: EF's data reader method for the column, then its value converter.</summary>
+    /// <summary>One reader per mapped property.</summary>
     private static Column[] Map(IModel model, Type type)
     {
         var entityType = model.FindEntityType(type)
             ?? throw new InvalidOperationException($"{type.Name} is not an entity of this model.");
-        return entityType.GetProperties().Select(property =>
-        {
-            var clr = property.PropertyInfo
-                ?? throw new InvalidOperationException($"{type.Name}.{property.Name} has no CLR property to set.");
-            var mapping = (RelationalTypeMapping)property.GetTypeMapping();
-            var reader = Expression.Parameter(typeof(DbDataReader));
-            var ordinal = Expression.Parameter(typeof(int));
-            var method = mapping.GetDataReaderMethod();
-            Expression read = Expression.Call(reader, method, ordinal);
-            var providerType = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
-            if (read.Type != providerType) read = Expression.Convert(read, providerType);
-            var raw = Expression.Lambda<Func<DbDataReader, int, object?>>(Expression.Convert(read, typeof(object)), reader,
-                ordinal).Compile();
-            var converter = mapping.Converter;
-            Func<DbDataReader, int, object?> value = converter is null ? raw : (r, i) => converter.ConvertFromProvider(raw(r, i));
-            return new Column(property.GetColumnName(), clr, value);
-        }).ToArray();
+        return entityType.GetProperties().Select(property => new Column(property.GetColumnName(),
+            property.PropertyInfo ?? throw new InvalidOperationException($"{type.Name}.{property.Name} has no CLR property to set."),
+            ValueReader(property))).ToArray();
+    }
+
+    /// <summary>EF's data reader method for the property's column, then its value converter, as a query reads it.</summary>
+    internal static Func<DbDataReader, int, object?> ValueReader(IProperty property)
+    {
+        var mapping = (RelationalTypeMapping)property.GetTypeMapping();
+        var reader = Expression.Parameter(typeof(DbDataReader));
+        var ordinal = Expression.Parameter(typeof(int));
+        Expression read = Expression.Call(reader, mapping.GetDataReaderMethod(), ordinal);
+        var providerType = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        if (read.Type != providerType) read = Expression.Convert(read, providerType);
+        var raw = Expression.Lambda<Func<DbDataReader, int, object?>>(Expression.Convert(read, typeof(object)), reader,
+            ordinal).Compile();
+        var converter = mapping.Converter;
+        return converter is null ? raw : (r, i) => converter.ConvertFromProvider(raw(r, i));
     }
 }

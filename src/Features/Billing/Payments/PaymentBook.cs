@@ -21,6 +21,14 @@ namespace MikroNet.Features.Billing.Payments;
 public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier,
     MikroNetMetrics metrics)
 {
+    /// <summary>
+    /// What a common payment writes, in the order it is written (<see cref="BatchWrites"/>): the payment before the
+    /// messages that name it. A payment that also gives credit or restores a client writes more kinds of rows and is
+    /// saved by SaveChanges.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> Rows =
+        [typeof(Payment), typeof(Invoice), typeof(Notification), typeof(AuditEntry), typeof(IdempotencyRecord)];
+
     /// <summary>The row lock queues concurrent payments on one invoice, so each sees the balance the last one left.</summary>
     public async Task<Invoice?> LockInvoiceAsync(int id, CancellationToken ct) =>
         (await db.Invoices.FromSql($"SELECT * FROM invoices WHERE id = {id} FOR UPDATE").ToListAsync(ct))

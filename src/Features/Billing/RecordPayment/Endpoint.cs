@@ -61,8 +61,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
             new Response(PaymentView.From(payment), InvoiceView.From(invoice), restored)), Json.Options);
         IdempotentAnswers.Remember(db, IdempotencyScope, req.IdempotencyKey, fingerprint, StatusCodes.Status201Created,
             body, now);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.SaveAndCommitAsync(tx, PaymentBook.Rows, ct);
         await Send.StringAsync(body, StatusCodes.Status201Created, "application/json", ct);
     }
 }
