@@ -1,4 +1,5 @@
 using MikroNet.Infrastructure.LocalPostgres;
+using MikroNet.Infrastructure.Memory;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Notifications;
 using MikroNet.Infrastructure.Security;
@@ -79,6 +80,9 @@ public static class InfrastructureExtensions
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtSetup>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddAuthorization();
+
+        services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<NativeHeapTrimmer>();
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: ["ready"]);

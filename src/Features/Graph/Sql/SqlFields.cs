@@ -10,6 +10,12 @@ public sealed record ScalarField(Func<string, string> Expression) : SqlField;
 public sealed record RowObjectField(SqlObjectType Type) : SqlField;
 
 /// <summary>
+/// An object referenced by the row's <paramref name="Column"/> (`Client.plan`, `Client.router`): the row of
+/// <paramref name="Table"/> with that id, or null when the column is null.
+/// </summary>
+public sealed record ReferenceField(SqlObjectType Type, string Table, string Column) : SqlField;
+
+/// <summary>
 /// A list field selected without arguments: the child rows whose <paramref name="ForeignKey"/> is the parent's id, as a
 /// JSON array in the order of the field's loader without arguments (<paramref name="Order"/>, columns of the child).
 /// </summary>

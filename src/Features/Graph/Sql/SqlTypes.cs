@@ -7,11 +7,32 @@ namespace MikroNet.Features.Graph.Sql;
 /// Enums are stored in snake_case and named in CONSTANT_CASE in the schema, so `upper(column)` is their GraphQL name;
 /// money is numeric(14,2), written with two decimals as System.Text.Json writes the decimal read from it; dates are
 /// ISO (`yyyy-MM-dd`), instants as <see cref="PostgresJson.Instant"/>; the global ids are the base64 of "Type:key"
-/// (<see cref="Nodes.GlobalId"/>). A field missing here (router, plan, notifications, the invoices page, overdue …)
+/// (<see cref="Nodes.GlobalId"/>). A field missing here (notifications, the invoices page, overdue …)
 /// sends its document down the ordinary path. SqlAnswersTests hold every field here equal to what GraphQL.NET writes.
 /// </summary>
 public static class SqlTypes
 {
+    public static readonly SqlObjectType Plan = new("Plan", new Dictionary<string, SqlField>
+    {
+        ["id"] = GlobalId("Plan"),
+        ["planId"] = Column("id"),
+        ["name"] = Column("name"),
+        ["price"] = Column("price"),
+        ["periodMonths"] = Column("period_months"),
+        ["pppProfile"] = Column("ppp_profile"),
+        ["rateLimit"] = Column("rate_limit"),
+    });
+
+    public static readonly SqlObjectType Router = new("Router", new Dictionary<string, SqlField>
+    {
+        ["id"] = GlobalId("Router"),
+        ["routerId"] = Column("id"),
+        ["name"] = Column("name"),
+        ["host"] = Column("host"),
+        ["port"] = Column("port"),
+        ["useTls"] = Column("use_tls"),
+    });
+
     public static readonly SqlObjectType Payment = new("Payment", new Dictionary<string, SqlField>
     {
         ["id"] = GlobalId("Payment"),
@@ -67,6 +88,7 @@ public static class SqlTypes
         ["endDate"] = Column("end_date"),
         ["price"] = Column("price"),
         ["status"] = Enum("status"),
+        ["plan"] = new ReferenceField(Plan, "plans", "plan_id"),
         ["invoices"] = new ListField(Invoice, "invoices", "subscription_id", ["invoice_date", "id"]),
     });
 
@@ -92,6 +114,8 @@ public static class SqlTypes
         ["isolatedAt"] = Instant("isolated_at"),
         ["createdAt"] = Instant("created_at"),
         ["provisioning"] = new RowObjectField(Provisioning),
+        ["router"] = new ReferenceField(Router, "routers", "router_id"),
+        ["plan"] = new ReferenceField(Plan, "plans", "plan_id"),
         ["creditBalance"] = Column("credit_balance"),
         ["email"] = Column("email"),
         // Null (the configured default) stays null; an empty choice is an empty list.

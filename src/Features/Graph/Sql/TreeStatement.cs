@@ -89,9 +89,18 @@ public static class TreeStatement
         {
             (ScalarField scalar, null) => scalar.Expression(row),
             (RowObjectField nested, { } set) => Object(set, nested.Type, row),
+            (ReferenceField reference, { } set) => Reference(reference, set, row),
             (ListField list, { } set) => List(list, set, row),
             _ => null,
         };
+
+        private string? Reference(ReferenceField reference, GraphQLSelectionSet set, string parent)
+        {
+            var row = "t" + ++_aliases;
+            return Object(set, reference.Type, row) is { } item
+                ? $"(SELECT {item} FROM {reference.Table} {row} WHERE {row}.id = {parent}.{reference.Column})"
+                : null;
+        }
 
         private string? List(ListField list, GraphQLSelectionSet set, string parent)
         {
