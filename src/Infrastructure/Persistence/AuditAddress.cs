@@ -26,16 +26,20 @@ internal sealed class AuditAddress(IHttpContextAccessor http) : SaveChangesInter
     }
 
     /// <summary>Stamps as a save would, for writes that do not go through SaveChanges (<see cref="BatchWrites"/>).</summary>
-    internal static void StampFor(DbContext context)
+    internal static void StampFor(DbContext context, IEnumerable<object> added)
     {
-        foreach (var interceptor in context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [])
-            if (interceptor is AuditAddress stamper) stamper.Stamp(context);
+        var stamper = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
+            .OfType<AuditAddress>().FirstOrDefault();
+        if (stamper?.Address() is not { } address) return;
+        foreach (var audit in added.OfType<AuditEntry>()) audit.Address ??= address;
     }
+
+    private string? Address() => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     private void Stamp(DbContext? context)
     {
-        if (context is null || http.HttpContext?.Connection.RemoteIpAddress is not { } address) return;
+        if (context is null || Address() is not { } address) return;
         foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
-            if (entry.State == EntityState.Added) entry.Entity.Address ??= address.ToString();
+            if (entry.State == EntityState.Added) entry.Entity.Address ??= address;
     }
 }

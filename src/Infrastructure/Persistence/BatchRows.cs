@@ -25,7 +25,7 @@ public static class BatchRows
         if (!await reader.ReadAsync(ct)) return null;
         var entity = Read<T>(db, reader);
         var entityType = db.Model.FindEntityType(typeof(T))!;
-        var key = entityType.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!.GetValue(entity));
+        object?[] key = [.. entityType.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!.GetValue(entity))];
         if (db.Set<T>().Local.FindEntryUntyped(key) is { } tracked) return tracked.Entity;
         // This entity only: its navigations are empty, there is no graph for Attach to walk.
         db.Entry(entity).State = EntityState.Unchanged;
@@ -43,12 +43,12 @@ public static class BatchRows
         foreach (var column in Columns.GetOrAdd((db.Model, typeof(T)), key => Map(key.Item1, key.Item2)))
         {
             var ordinal = reader.GetOrdinal(column.Name);
-            column.Property.SetValue(entity, reader.IsDBNull(ordinal) ? null : column.Read(reader, ordinal));
+            column.Set(entity, reader.IsDBNull(ordinal) ? null : column.Read(reader, ordinal));
         }
         return entity;
     }
 
-    private sealed record Column(string Name, PropertyInfo Property, Func<DbDataReader, int, object?> Read);
+    private sealed record Column(string Name, Action<object, object?> Set, Func<DbDataReader, int, object?> Read);
 
     /// <summary>One reader per mapped property.</summary>
     private static Column[] Map(IModel model, Type type)
@@ -56,8 +56,19 @@ public static class BatchRows
         var entityType = model.FindEntityType(type)
             ?? throw new InvalidOperationException($"{type.Name} is not an entity of this model.");
         return entityType.GetProperties().Select(property => new Column(property.GetColumnName(),
-            property.PropertyInfo ?? throw new InvalidOperationException($"{type.Name}.{property.Name} has no CLR property to set."),
+            Setter(property.PropertyInfo
+                ?? throw new InvalidOperationException($"{type.Name}.{property.Name} has no CLR property to set.")),
             ValueReader(property))).ToArray();
+    }
+
+    /// <summary>A compiled assignment: reflection's SetValue checks and converts the value on every call.</summary>
+    private static Action<object, object?> Setter(PropertyInfo property)
+    {
+        var entity = Expression.Parameter(typeof(object));
+        var value = Expression.Parameter(typeof(object));
+        return Expression.Lambda<Action<object, object?>>(Expression.Assign(
+            Expression.Property(Expression.Convert(entity, property.DeclaringType!), property),
+            Expression.Convert(value, property.PropertyType)), entity, value).Compile();
     }
 
     /// <summary>EF's data reader method for the property's column, then its value converter, as a query reads it.</summary>

@@ -26,6 +26,7 @@ namespace MikroNet.Infrastructure.Persistence;
 public static class BatchWrites
 {
     private static readonly ConcurrentDictionary<ShapeKey, Shape> Shapes = new();
+    private static readonly ConcurrentDictionary<IEntityType, IProperty[]?> Writable = new();
 
     /// <summary>
     /// Saves the context's changes and commits <paramref name="transaction"/>: when every change is an entity of a
@@ -50,7 +51,7 @@ public static class BatchWrites
         await transaction.CommitAsync(ct);
     }
 
-    private sealed record Write(EntityEntry Entry, Shape Shape);
+    private sealed record Write(EntityEntry Entry, PropertyValues Values, Shape Shape);
 
     /// <summary>The statements to run in order, or null when a change is not one this writer handles.</summary>
     private static List<Write>? Plan(DbContext db, IReadOnlyList<Type> order)
@@ -61,8 +62,9 @@ public static class BatchWrites
             if (entry.State == EntityState.Unchanged) continue;
             var rank = IndexOf(order, entry.Metadata.ClrType);
             if (rank < 0 || entry.State is not (EntityState.Added or EntityState.Modified)) return null;
-            if (ShapeOf(db, entry) is not { } shape) return null;
-            writes.Add((rank, new Write(entry, shape)));
+            var values = entry.CurrentValues;
+            if (ShapeOf(db, entry, values) is not { } shape) return null;
+            writes.Add((rank, new Write(entry, values, shape)));
         }
         return writes.OrderBy(w => w.Rank).Select(w => w.Write).ToList();
     }
@@ -77,17 +79,17 @@ public static class BatchWrites
     private static async Task WriteAndCommitAsync(DbContext db, IDbContextTransaction transaction, List<Write> writes,
         CancellationToken ct)
     {
-        AuditAddress.StampFor(db);
+        AuditAddress.StampFor(db, writes.Where(w => w.Entry.State == EntityState.Added).Select(w => w.Entry.Entity));
         var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
         await using var batch = new NpgsqlBatch(npgsqlTransaction.Connection, npgsqlTransaction);
         // Only a factory for parameters of EF's type mappings, which create them from a command.
         await using var factory = new NpgsqlCommand();
-        foreach (var (entry, shape) in writes)
+        foreach (var (_, values, shape) in writes)
         {
             var statement = new NpgsqlBatchCommand(shape.Sql);
             foreach (var property in shape.Sent)
                 statement.Parameters.Add(((RelationalTypeMapping)property.GetTypeMapping())
-                    .CreateParameter(factory, "", entry.Property(property).CurrentValue, property.IsNullable));
+                    .CreateParameter(factory, "", values[property], property.IsNullable));
             batch.BatchCommands.Add(statement);
         }
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
@@ -96,7 +98,7 @@ public static class BatchWrites
         {
             // The reader steps over statements without a result: the result sets are those of the RETURNING ones.
             var first = true;
-            foreach (var (entry, shape) in writes.Where(w => w.Shape.Returned.Length > 0))
+            foreach (var (entry, _, shape) in writes.Where(w => w.Shape.Returned.Length > 0))
             {
                 if (!first) await reader.NextResultAsync(ct);
                 first = false;
@@ -124,36 +126,43 @@ public static class BatchWrites
         Func<DbDataReader, int, object?>[] Readers);
 
     /// <summary>What SaveChanges would send and read back for this entry, or null when this writer cannot say.</summary>
-    private static Shape? ShapeOf(DbContext db, EntityEntry entry)
+    private static Shape? ShapeOf(DbContext db, EntityEntry entry, PropertyValues values)
     {
-        var type = entry.Metadata;
-        var properties = type.GetProperties().ToList();
-        if (type.GetTableName() is null || type.BaseType is not null || properties.Count > 64
-            || properties.Any(p => p.IsConcurrencyToken)) return null;
+        if (Writable.GetOrAdd(entry.Metadata, PropertiesOf) is not { } properties) return null;
         ulong sent = 0, returned = 0;
-        for (var i = 0; i < properties.Count; i++)
+        for (var i = 0; i < properties.Length; i++)
         {
             var property = properties[i];
-            var value = entry.Property(property);
             var bit = 1UL << i;
             if (entry.State == EntityState.Added)
             {
+                // Only keys, foreign keys and generated columns can hold a temporary value.
+                var temporary = (property.ValueGenerated != ValueGenerated.Never || property.IsKey() || property.IsForeignKey())
+                    && entry.Property(property).IsTemporary;
                 var storeGenerated = property.GetBeforeSaveBehavior() != PropertySaveBehavior.Save
-                    || (property.ValueGenerated.HasFlag(ValueGenerated.OnAdd)
-                        && (value.IsTemporary || Equals(value.CurrentValue, property.Sentinel)));
+                    || ((property.ValueGenerated & ValueGenerated.OnAdd) != 0
+                        && (temporary || Equals(values[property], property.Sentinel)));
                 if (storeGenerated) returned |= bit;
                 // A key the database has yet to give a principal (SaveChanges would fill it in between statements).
-                else if (value.IsTemporary) return null;
+                else if (temporary) return null;
                 else sent |= bit;
             }
-            else if (value.IsModified) sent |= bit;
-            else if (property.ValueGenerated.HasFlag(ValueGenerated.OnUpdate) && !property.IsPrimaryKey()) returned |= bit;
+            else if (entry.Property(property).IsModified) sent |= bit;
+            else if ((property.ValueGenerated & ValueGenerated.OnUpdate) != 0 && !property.IsPrimaryKey()) returned |= bit;
         }
         if (sent == 0) return null;
-        return Shapes.GetOrAdd(new ShapeKey(type, entry.State, sent, returned), key => Build(db, key, properties));
+        return Shapes.GetOrAdd(new ShapeKey(entry.Metadata, entry.State, sent, returned), key => Build(db, key, properties));
     }
 
-    private static Shape Build(DbContext db, ShapeKey key, List<IProperty> properties)
+    /// <summary>The entity type's properties, or null for a type this writer does not write.</summary>
+    private static IProperty[]? PropertiesOf(IEntityType type)
+    {
+        var properties = type.GetProperties().ToArray();
+        return type.GetTableName() is null || type.BaseType is not null || properties.Length > 64
+            || properties.Any(p => p.IsConcurrencyToken) ? null : properties;
+    }
+
+    private static Shape Build(DbContext db, ShapeKey key, IProperty[] properties)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = sql.DelimitIdentifier(key.Type.GetTableName()!, key.Type.GetSchema());
