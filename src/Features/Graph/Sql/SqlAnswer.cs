@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQLParser.AST;
 using MikroNet.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Npgsql;
 
 namespace MikroNet.Features.Graph.Sql;
@@ -9,39 +10,52 @@ namespace MikroNet.Features.Graph.Sql;
 /// <summary>
 /// A cached document's whole answer as one statement (<see cref="TreeStatement"/>): PostgreSQL writes
 /// `{"data":{…}}` as UTF-8, a missing or deleted client as `null`, exactly as GraphQL.NET would have written them.
-/// The statement depends on the document only; the client ids are its parameters, so it is prepared once per
-/// connection and planned generically (`c0.id = $1`).
+/// The statement depends on the document only; the client ids (and the date, for `overdue`) are its parameters, so
+/// it is prepared once per connection and planned generically (`c0.id = $1`).
 /// </summary>
-public sealed class SqlAnswer(GraphQLOperationDefinition operation, string statement, IReadOnlyList<ClientId> ids)
+public sealed class SqlAnswer(GraphQLOperationDefinition operation, string statement, IReadOnlyList<SqlParameter> parameters)
 {
     /// <summary>The operation it answers: a request selecting another one is not answered here.</summary>
     public GraphQLOperationDefinition Operation { get; } = operation;
 
     public string Statement { get; } = statement;
 
+    /// <summary>Whether it takes the provider's date and the grace days (it selects `Invoice.overdue`).</summary>
+    public bool DependsOnToday { get; } = parameters.Contains(SqlParameter.Today);
+
     /// <summary>
-    /// The client ids of a request, or null when a variable is missing or not an Int as the request sent it: then
-    /// GraphQL.NET coerces it (a default value, a long in range) or reports the error, as for any other document.
+    /// The values of the client id parameters for a request, or null when a variable is missing or not an Int as the
+    /// request sent it: then GraphQL.NET coerces it (a default value, a long in range) or reports the error, as for
+    /// any other document.
     /// </summary>
     public int[]? IdsOf(Inputs? variables)
     {
-        var values = new int[ids.Count];
-        for (var i = 0; i < values.Length; i++)
+        var ids = new List<int>(1);
+        foreach (var parameter in parameters)
         {
-            if (ids[i].Literal is { } literal) values[i] = literal;
-            else if (variables is not null && variables.TryGetValue(ids[i].Variable!, out var value) && value is int given)
-                values[i] = given;
+            if (parameter is not SqlParameter.ClientId id) continue;
+            if (id.Literal is { } literal) ids.Add(literal);
+            else if (variables is not null && variables.TryGetValue(id.Variable!, out var value) && value is int given) ids.Add(given);
             else return null;
         }
-        return values;
+        return [.. ids];
     }
 
     /// <summary>Runs the statement on the request's connection; the answer's UTF-8 bytes as PostgreSQL wrote them.</summary>
-    public async Task<byte[]> RunAsync(MikroNetDb db, int[] clientIds, CancellationToken ct)
+    public async Task<byte[]> RunAsync(MikroNetDb db, int[] ids, LocalDate today, int graceDays, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(Statement, (NpgsqlConnection)db.Database.GetDbConnection());
-        foreach (var id in clientIds) cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = id });
+        var nextId = 0;
+        foreach (var parameter in parameters)
+        {
+            cmd.Parameters.Add(parameter switch
+            {
+                SqlParameter.ClientId => new NpgsqlParameter<int> { TypedValue = ids[nextId++] },
+                SqlParameter.AsOf => new NpgsqlParameter<LocalDate> { TypedValue = today },
+                _ => new NpgsqlParameter<int> { TypedValue = graceDays },
+            });
+        }
         return (byte[])(await cmd.ExecuteScalarAsync(ct))!;
     }
 }

@@ -1,6 +1,8 @@
+using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
 using MikroNet.Features.Graph.Http;
 using MikroNet.Infrastructure.Persistence;
+using MikroNet.Infrastructure.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,10 +29,13 @@ internal static class SqlAnswers
             || !cached.ComplexityIgnoresVariables || !cached.Permits(CachedDocument.RolesOf(http.User)))
             return false;
 
+        var (today, graceDays) = answer.DependsOnToday
+            ? (services.GetRequiredService<ProviderClock>().Today, services.GetRequiredService<IOptions<BillingOptions>>().Value.GraceDays)
+            : default;
         byte[] body;
         try
         {
-            body = await answer.RunAsync(services.GetRequiredService<MikroNetDb>(), ids, http.RequestAborted);
+            body = await answer.RunAsync(services.GetRequiredService<MikroNetDb>(), ids, today, graceDays, http.RequestAborted);
         }
         catch (NpgsqlException e) when (!http.RequestAborted.IsCancellationRequested)
         {

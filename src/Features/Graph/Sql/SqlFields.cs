@@ -6,6 +6,12 @@ public abstract record SqlField;
 /// <summary>A scalar or enum: an expression whose JSON value is the one GraphQL.NET writes for the field.</summary>
 public sealed record ScalarField(Func<string, string> Expression) : SqlField;
 
+/// <summary>
+/// A scalar that depends on the provider's date and `Billing:GraceDays` (`Invoice.overdue`): its expression gets the
+/// row and the placeholders of those two, which the statement takes as parameters (the date changes at midnight).
+/// </summary>
+public sealed record AsOfTodayField(Func<string, string, string, string> Expression) : SqlField;
+
 /// <summary>An object read from the same row (`Client.provisioning`).</summary>
 public sealed record RowObjectField(SqlObjectType Type) : SqlField;
 

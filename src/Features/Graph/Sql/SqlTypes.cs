@@ -7,7 +7,7 @@ namespace MikroNet.Features.Graph.Sql;
 /// Enums are stored in snake_case and named in CONSTANT_CASE in the schema, so `upper(column)` is their GraphQL name;
 /// money is numeric(14,2), written with two decimals as System.Text.Json writes the decimal read from it; dates are
 /// ISO (`yyyy-MM-dd`), instants as <see cref="PostgresJson.Instant"/>; the global ids are the base64 of "Type:key"
-/// (<see cref="Nodes.GlobalId"/>). A field missing here (notifications, the invoices page, overdue …)
+/// (<see cref="Nodes.GlobalId"/>). A field missing here (notifications, the invoices page, Invoice.client …)
 /// sends its document down the ordinary path. SqlAnswersTests hold every field here equal to what GraphQL.NET writes.
 /// </summary>
 public static class SqlTypes
@@ -74,6 +74,8 @@ public static class SqlTypes
         ["amountPaid"] = Column("amount_paid"),
         ["balance"] = new ScalarField(t => $"{t}.total_amount - {t}.amount_paid"),
         ["invoiceStatus"] = Enum("status"),
+        // Billing's rule, the database function GraphLoaders.OverdueInvoices asks.
+        ["overdue"] = new AsOfTodayField((t, today, grace) => $"invoice_is_overdue({t}.status, {t}.due_date, {today}, {grace})"),
         ["clientId"] = Column("client_id"),
         ["lines"] = new ListField(InvoiceLine, "invoice_lines", "invoice_id", ["position", "id"]),
         ["payments"] = new ListField(Payment, "payments", "invoice_id", ["payment_date", "id"]),

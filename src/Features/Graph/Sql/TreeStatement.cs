@@ -26,7 +26,6 @@ public static class TreeStatement
         var compiler = new Compiler();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var pairs = new List<string>();
-        var ids = new List<ClientId>();
         foreach (var selection in operation.SelectionSet.Selections)
         {
             if (selection is not GraphQLField { Directives: null or { Count: 0 } } field || !keys.Add(KeyOf(field))) return null;
@@ -35,24 +34,24 @@ public static class TreeStatement
             else if (field.Name.Value.Span is "client" && ClientIdOf(field) is { } id && field.SelectionSet is { } set
                 && compiler.Object(set, SqlTypes.Client, "c0") is { } client)
             {
-                ids.Add(id);
-                value = $"(SELECT {client} FROM clients c0 WHERE c0.id = ${ids.Count} AND c0.deleted_at IS NULL)";
+                value = $"(SELECT {client} FROM clients c0 WHERE c0.id = {compiler.Parameter(id)} AND c0.deleted_at IS NULL)";
             }
             else return null;
             pairs.Add($"{Literal(KeyOf(field))}, {value}");
         }
         if (pairs.Count > MaxKeys) return null;
         return new SqlAnswer(operation,
-            $"SELECT convert_to(json_build_object('data', json_build_object({string.Join(", ", pairs)}))::text, 'UTF8')", ids);
+            $"SELECT convert_to(json_build_object('data', json_build_object({string.Join(", ", pairs)}))::text, 'UTF8')",
+            compiler.Parameters);
     }
 
     /// <summary>The `clientId` argument, a literal Int or a variable; null for anything else.</summary>
-    private static ClientId? ClientIdOf(GraphQLField field) => field.Arguments?.Items switch
+    private static SqlParameter? ClientIdOf(GraphQLField field) => field.Arguments?.Items switch
     {
         [{ Name.Value.Span: "clientId", Value: GraphQLIntValue literal }]
             when int.TryParse(literal.Value.Span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) =>
-            new ClientId(id, null),
-        [{ Name.Value.Span: "clientId", Value: GraphQLVariable variable }] => new ClientId(null, variable.Name.StringValue),
+            new SqlParameter.ClientId(id, null),
+        [{ Name.Value.Span: "clientId", Value: GraphQLVariable variable }] => new SqlParameter.ClientId(null, variable.Name.StringValue),
         _ => null,
     };
 
@@ -61,10 +60,27 @@ public static class TreeStatement
     /// <summary>A SQL string literal; GraphQL names are [_A-Za-z][_0-9A-Za-z]*, so no quote is ever doubled.</summary>
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    /// <summary>Writes nested objects; each list level gets a table alias of its own (c0, t1, t2 …).</summary>
+    /// <summary>
+    /// Writes nested objects, each list or reference with a table alias of its own (c0, t1, t2 …), and numbers the
+    /// statement's parameters ($1, $2 …) in the order they are first needed.
+    /// </summary>
     private sealed class Compiler
     {
         private int _aliases;
+
+        public List<SqlParameter> Parameters { get; } = [];
+
+        public string Parameter(SqlParameter parameter)
+        {
+            // Records: the same variable, today or the grace days asked twice is one parameter.
+            var index = Parameters.IndexOf(parameter);
+            if (index < 0)
+            {
+                Parameters.Add(parameter);
+                index = Parameters.Count - 1;
+            }
+            return "$" + (index + 1).ToString(CultureInfo.InvariantCulture);
+        }
 
         public string? Object(GraphQLSelectionSet set, SqlObjectType type, string row)
         {
@@ -88,6 +104,7 @@ public static class TreeStatement
         private string? Field(SqlField mapped, GraphQLField field, string row) => (mapped, field.SelectionSet) switch
         {
             (ScalarField scalar, null) => scalar.Expression(row),
+            (AsOfTodayField asOf, null) => asOf.Expression(row, Parameter(SqlParameter.Today), Parameter(SqlParameter.GraceDays)),
             (RowObjectField nested, { } set) => Object(set, nested.Type, row),
             (ReferenceField reference, { } set) => Reference(reference, set, row),
             (ListField list, { } set) => List(list, set, row),
@@ -113,5 +130,18 @@ public static class TreeStatement
     }
 }
 
-/// <summary>Where a root `client` field's id comes from: a literal in the document or a variable of the request.</summary>
-public sealed record ClientId(int? Literal, string? Variable);
+/// <summary>What a statement's parameter is bound to on each request.</summary>
+public abstract record SqlParameter
+{
+    /// <summary>A root `client` field's id: a literal in the document or a variable of the request.</summary>
+    public sealed record ClientId(int? Literal, string? Variable) : SqlParameter;
+
+    /// <summary>Today in the provider's zone (<see cref="Infrastructure.Time.ProviderClock.Today"/>).</summary>
+    public sealed record AsOf : SqlParameter;
+
+    /// <summary>`Billing:GraceDays`.</summary>
+    public sealed record Grace : SqlParameter;
+
+    public static readonly SqlParameter Today = new AsOf();
+    public static readonly SqlParameter GraceDays = new Grace();
+}

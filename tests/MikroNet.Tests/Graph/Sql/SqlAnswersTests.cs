@@ -31,7 +31,7 @@ public sealed class SqlAnswersTests(SqlAnswersFixture app) : IClassFixture<SqlAn
               __typename id subscriptionId startDate endDate price status plan { name planId }
               invoices {
                 __typename id invoiceId number invoiceDate dueDate netAmount taxAmount totalAmount amountPaid balance
-                invoiceStatus clientId
+                invoiceStatus overdue clientId
                 lines { __typename kind description amount taxable }
                 paymentLinks { __typename gateway url status amount expiresAt }
                 payments { __typename id paymentId amount paymentDate paymentMethod paymentStatus reference }
@@ -85,6 +85,28 @@ public sealed class SqlAnswersTests(SqlAnswersFixture app) : IClassFixture<SqlAn
         }
     }
 
+    /// <summary>`overdue` is billing's rule as of the provider's date on each request, not when the document was cached.</summary>
+    [Fact]
+    public async Task Tree_Overdue_FollowsTheProviderDateOfEachRequest()
+    {
+        const string query = "query($id: Int!) { client(clientId: $id) { subscriptions { invoices { dueDate invoiceStatus overdue } } } }";
+        await using var travel = await app.TimeTravelAsync();
+        await app.PostAsync(app.Host, query, new { id = 11 });
+
+        app.SetUtc(2026, 1, 2, 3);
+        var early = await app.PostAsync(app.Host, query, new { id = 11 });
+        var earlyOff = await app.PostAsync(app.Off, query, new { id = 11 });
+        app.SetUtc(2026, 3, 1, 3);
+        var later = await app.PostAsync(app.Host, query, new { id = 11 });
+        var laterOff = await app.PostAsync(app.Off, query, new { id = 11 });
+
+        (early.AnsweredInSql, later.AnsweredInSql).ShouldBe((true, true));
+        early.Json.ShouldBe(earlyOff.Json);
+        later.Json.ShouldBe(laterOff.Json);
+        early.Text.ShouldNotContain("\"overdue\":true");
+        later.Text.ShouldContain("\"overdue\":true");
+    }
+
     [Theory]
     [InlineData("{ a: client(clientId: 3) { name status } b: client(clientId: 5) { clientId __typename } __typename }")]
     [InlineData("query One { client(clientId: -4) { name } }")]
@@ -109,7 +131,6 @@ public sealed class SqlAnswersTests(SqlAnswersFixture app) : IClassFixture<SqlAn
     [InlineData("query($id: Int!) { client(clientId: $id) { subscriptions(order: [{ startDate: DESC }]) { subscriptionId } } }", """{"id":3}""")]
     [InlineData("query($id: Int!) { client(clientId: $id) { subscriptions { invoices { payments(where: { amount: { gt: 1 } }) { amount } } } } }", """{"id":3}""")]
     [InlineData("query($id: Int!) { client(clientId: $id) { subscriptions { invoices { client { name } } } } }", """{"id":3}""")]
-    [InlineData("query($id: Int!) { client(clientId: $id) { subscriptions { invoices { overdue } } } }", """{"id":3}""")]
     [InlineData("query($id: Int!) { client(clientId: $id) { invoices { nodes { number } } } }", """{"id":3}""")]
     [InlineData("query($id: Int!) { client(clientId: $id) { name } plans { name } }", """{"id":3}""")]
     [InlineData("query($id: Int!) { client(clientId: $id) { name } client(clientId: $id) { status } }", """{"id":3}""")]
