@@ -37,5 +37,9 @@ internal sealed record Scenario(string Name, string Title, string WrkScript, str
     public static readonly Scenario List = new("list", "GET /client (all clients)", "list.lua", "list.sql",
         (_, _) => new HttpRequestMessage(HttpMethod.Get, "/client"));
 
-    public static readonly Scenario[] Hot = [Details, Payment, Graph];
+    /// <summary>
+    /// In this order: payments last, because they change the data the others read (the payment load and its baseline
+    /// add ~90 payments to every invoice), so details and the tree are measured on the seeded data the issue describes.
+    /// </summary>
+    public static readonly Scenario[] Hot = [Details, Graph, Payment];
 }
