@@ -1,4 +1,5 @@
 using MikroNet.Features.Common;
+using MikroNet.Infrastructure.Persistence.Entities;
 
 namespace MikroNet.Features.Graph.Sql;
 
@@ -108,11 +109,7 @@ public static class SqlTypes
         ["phoneNumber"] = Column("phone_number"),
         ["address"] = Column("address"),
         ["pppSecretName"] = Column("ppp_secret_name"),
-        // ClientStates.Of: cancelled outranks isolated, isolated outranks the operator's switch.
-        ["status"] = new ScalarField(t => $"""
-            CASE WHEN {t}.cancelled_at IS NOT NULL THEN 'CANCELLED' WHEN {t}.isolated_at IS NOT NULL THEN 'ISOLATED'
-                 WHEN {t}.status = 'disabled' THEN 'DISABLED' ELSE 'ACTIVE' END
-            """),
+        ["status"] = new ScalarField(t => $"upper({ClientStates.Sql(t)})"),
         ["isolatedAt"] = Instant("isolated_at"),
         ["createdAt"] = Instant("created_at"),
         ["provisioning"] = new RowObjectField(Provisioning),

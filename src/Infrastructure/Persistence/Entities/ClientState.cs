@@ -26,4 +26,13 @@ public static class ClientStates
         : c.IsolatedAt != null ? ClientState.Isolated
         : c.Status == ClientStatus.Disabled ? ClientState.Disabled
         : ClientState.Active;
+
+    /// <summary>
+    /// The same rule in SQL for the answers PostgreSQL writes itself (REST's client JSON, GraphQL's SQL answers): the
+    /// state's stored name (snake_case) of the client row aliased <paramref name="row"/>.
+    /// </summary>
+    public static string Sql(string row) => $"""
+        CASE WHEN {row}.cancelled_at IS NOT NULL THEN 'cancelled' WHEN {row}.isolated_at IS NOT NULL THEN 'isolated'
+             WHEN {row}.status = 'disabled' THEN 'disabled' ELSE 'active' END
+        """;
 }
