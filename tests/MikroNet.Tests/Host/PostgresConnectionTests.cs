@@ -8,12 +8,13 @@ namespace MikroNet.Tests.Host;
 public sealed class PostgresConnectionTests
 {
     [Fact]
-    public void Tune_PlainString_AddsNoResetAutoPrepareAndAPoolSizedForTheCpus()
+    public void Tune_PlainString_AddsNoResetAutoPrepareNoEnlistAndAPoolSizedForTheCpus()
     {
         var tuned = new NpgsqlConnectionStringBuilder(PostgresConnection.Tune("Host=db;Database=mikronet"));
 
         tuned.NoResetOnClose.ShouldBeTrue();
         tuned.MaxAutoPrepare.ShouldBe(100);
+        tuned.Enlist.ShouldBeFalse();
         tuned.MaxPoolSize.ShouldBe(Math.Max(8, 4 * Environment.ProcessorCount));
     }
 

@@ -35,17 +35,19 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         .SingleOrDefault();
 
     /// <summary>
-    /// What a payment needs, in one round trip: the invoice's row lock, then the first answer given to the
-    /// idempotency key (none for a null key), the invoice's client (unless deleted) and the payment's id. Null when
-    /// the invoice does not exist. Callers hold a transaction.
+    /// What a payment needs, in one round trip: the invoice's row lock and the payment's id, then the first answer
+    /// given to the idempotency key (none for a null key) and the invoice's client (unless deleted). Null when the
+    /// invoice does not exist. Callers hold a transaction.
     /// </summary>
     /// <remarks>
     /// PostgreSQL runs a batch's statements one after the other, and each later one reads with a snapshot taken after
     /// the lock was granted: it sees what a payment that held the lock before committed (a concurrent repeat of the
     /// same key waits for the lock, then finds the first one's answer), as separate queries did. The client is read
     /// as EF's query filter reads it (not deleted). The payment id is drawn from the identity's own sequence, like
-    /// <see cref="KeysBeforeInsert"/> does, before it is known whether the payment is made: a refused or replayed
-    /// request leaves a gap in the ids, as a rolled back one always did.
+    /// <see cref="KeysBeforeInsert"/> does, by the lock's own statement (a statement less per payment) and so only
+    /// for an invoice that exists; it is drawn before it is known whether the payment is made: a refused or replayed
+    /// request leaves a gap in the ids, as a rolled back one always did (so may the lock's recheck of a row another
+    /// payment changed meanwhile, which evaluates the select list again).
     /// </remarks>
     public async Task<LockedInvoice?> LockForPaymentAsync(int invoiceId, string? idempotencyScope,
         string? idempotencyKey, CancellationToken ct)
@@ -55,25 +57,26 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         {
             BatchCommands =
             {
-                Statement("SELECT * FROM invoices WHERE id = $1 FOR UPDATE", new NpgsqlParameter<int> { TypedValue = invoiceId }),
+                Statement($"SELECT *, nextval(pg_get_serial_sequence('payments', 'id'))::int AS {PaymentIdColumn} FROM invoices WHERE id = $1 FOR UPDATE",
+                    new NpgsqlParameter<int> { TypedValue = invoiceId }),
                 Statement("SELECT * FROM idempotency_records WHERE scope = $1 AND key = $2",
                     new NpgsqlParameter<string?> { TypedValue = idempotencyScope }, new NpgsqlParameter<string?> { TypedValue = idempotencyKey }),
                 Statement("SELECT * FROM clients WHERE id = (SELECT client_id FROM invoices WHERE id = $1) AND deleted_at IS NULL",
                     new NpgsqlParameter<int> { TypedValue = invoiceId }),
-                Statement("SELECT nextval(pg_get_serial_sequence('payments', 'id'))::int"),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var invoice = await db.ReadTrackedAsync<Invoice>(reader, ct);
+        var paymentId = invoice is null ? 0 : reader.GetInt32(reader.GetOrdinal(PaymentIdColumn));
         await reader.NextResultAsync(ct);
         var firstAnswer = await db.ReadUntrackedAsync<IdempotencyRecord>(reader, ct);
         await reader.NextResultAsync(ct);
         var client = await db.ReadTrackedAsync<Client>(reader, ct);
-        await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
-        var paymentId = reader.GetInt32(0);
         return invoice is null ? null : new LockedInvoice(invoice, client, paymentId, firstAnswer);
     }
+
+    /// <summary>The lock's extra column: not a column of invoices, so no invoice property reads it.</summary>
+    private const string PaymentIdColumn = "next_payment_id";
 
     private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
     {

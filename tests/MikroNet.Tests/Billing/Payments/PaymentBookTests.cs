@@ -98,6 +98,32 @@ public sealed class PaymentBookTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task LockForPayment_InvoiceChangedWhileWaitingForTheLock_ReadsTheNewRowAndAFreshId()
+    {
+        var invoiceId = await app.Api.OpenInvoiceAsync(100_000m);
+        using var first = app.Host.Services.CreateScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<MikroNetDb>();
+        await using var firstTx = await firstDb.Database.BeginTransactionAsync();
+        var held = (await first.ServiceProvider.GetRequiredService<PaymentBook>()
+            .LockForPaymentAsync(invoiceId, null, null, CancellationToken.None))!;
+        held.Invoice.AmountPaid += 25_000m;
+        await firstDb.SaveChangesAsync();
+
+        using var second = app.Host.Services.CreateScope();
+        await using var secondTx = await second.ServiceProvider.GetRequiredService<MikroNetDb>().Database.BeginTransactionAsync();
+        var waiting = second.ServiceProvider.GetRequiredService<PaymentBook>()
+            .LockForPaymentAsync(invoiceId, null, null, CancellationToken.None);
+        await Task.Delay(300);
+        waiting.IsCompleted.ShouldBeFalse();
+        await firstTx.CommitAsync();
+
+        // The lock's statement reads the row the first holder committed (PostgreSQL rechecks it), with its own id.
+        var locked = (await waiting)!;
+        locked.Invoice.AmountPaid.ShouldBe(held.Invoice.AmountPaid);
+        locked.PaymentId.ShouldBeGreaterThan(held.PaymentId);
+    }
+
+    [Fact]
     public async Task LockForPayment_InvoiceAlreadyTracked_AnswersTheTrackedInstance()
     {
         var invoiceId = await app.Api.OpenInvoiceAsync(100_000m);
@@ -113,6 +139,8 @@ public sealed class PaymentBookTests(AppFixture app) : IClassFixture<AppFixture>
         locked.Invoice.ShouldBeSameAs(tracked);
         locked.Client.ShouldBeSameAs(client);
         db.ChangeTracker.Entries().Count().ShouldBe(2);
+        // The lookup of the tracked instance switches change detection off for a moment, and back on.
+        db.ChangeTracker.AutoDetectChangesEnabled.ShouldBeTrue();
     }
 
     /// <summary>Every mapped property, as EF's model lists them, so a column added later is compared too.</summary>
