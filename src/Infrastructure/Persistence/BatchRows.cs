@@ -24,12 +24,33 @@ public static class BatchRows
     {
         if (!await reader.ReadAsync(ct)) return null;
         var entity = Read<T>(db, reader);
-        var entityType = db.Model.FindEntityType(typeof(T))!;
-        object?[] key = [.. entityType.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!.GetValue(entity))];
-        if (db.Set<T>().Local.FindEntryUntyped(key) is { } tracked) return tracked.Entity;
+        if (FindTracked(db, entity) is { } tracked) return tracked;
         // This entity only: its navigations are empty, there is no graph for Attach to walk.
         db.Entry(entity).State = EntityState.Unchanged;
         return entity;
+    }
+
+    /// <summary>
+    /// The instance the context already tracks with the key of <paramref name="entity"/>. Looked up without the
+    /// change detection <c>Local</c> runs first: a tracked entity's key cannot change, so the scan of every tracked
+    /// entity's values could not change the answer.
+    /// </summary>
+    private static T? FindTracked<T>(DbContext db, T entity) where T : class
+    {
+        var keys = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties;
+        var key = new object?[keys.Count];
+        for (var i = 0; i < key.Length; i++) key[i] = keys[i].GetGetter().GetClrValue(entity);
+        var tracker = db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return (T?)db.Set<T>().Local.FindEntryUntyped(key)?.Entity;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     /// <summary>The next row of the current result set as an entity the context does not track.</summary>

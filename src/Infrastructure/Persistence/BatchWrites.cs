@@ -151,7 +151,8 @@ public static class BatchWrites
             else if ((property.ValueGenerated & ValueGenerated.OnUpdate) != 0 && !property.IsPrimaryKey()) returned |= bit;
         }
         if (sent == 0) return null;
-        return Shapes.GetOrAdd(new ShapeKey(entry.Metadata, entry.State, sent, returned), key => Build(db, key, properties));
+        return Shapes.GetOrAdd(new ShapeKey(entry.Metadata, entry.State, sent, returned),
+            static (key, built) => Build(built.db, key, built.properties), (db, properties));
     }
 
     /// <summary>The entity type's properties, or null for a type this writer does not write.</summary>

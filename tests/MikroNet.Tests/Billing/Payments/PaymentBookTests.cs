@@ -139,6 +139,8 @@ public sealed class PaymentBookTests(AppFixture app) : IClassFixture<AppFixture>
         locked.Invoice.ShouldBeSameAs(tracked);
         locked.Client.ShouldBeSameAs(client);
         db.ChangeTracker.Entries().Count().ShouldBe(2);
+        // The lookup of the tracked instance switches change detection off for a moment, and back on.
+        db.ChangeTracker.AutoDetectChangesEnabled.ShouldBeTrue();
     }
 
     /// <summary>Every mapped property, as EF's model lists them, so a column added later is compared too.</summary>
