@@ -4,7 +4,6 @@ using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Notifications;
 using MikroNet.Infrastructure.Security;
 using MikroNet.Infrastructure.Storage;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -77,8 +76,13 @@ public static class InfrastructureExtensions
         services.AddHostedService(sp => new DatabaseNotifications(connectionString,
             sp.GetServices<IDatabaseListener>(), sp.GetRequiredService<ILogger<DatabaseNotifications>>()));
         services.AddSingleton<ValidatedTokens>();
-        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtSetup>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // One handler per request (it holds the request); registered so that it is not built by reflection each time.
+        services.AddTransient<BearerHandler>();
+        services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = BearerHandler.Scheme;
+            o.AddScheme<BearerHandler>(BearerHandler.Scheme, displayName: null);
+        });
         services.AddAuthorization();
 
         services.AddOptions<MemoryOptions>().BindConfiguration(MemoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();

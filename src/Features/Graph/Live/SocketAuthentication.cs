@@ -2,10 +2,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Security;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace MikroNet.Features.Graph.Live;
@@ -19,22 +17,15 @@ public sealed record SocketUser(ClaimsPrincipal Principal, Guid TokenId, Instant
 /// `{ "headers": { "Authorization": "…" } }` or `{ "token": "…" }`. It is checked as REST checks it (signature,
 /// issuer, audience, expiry, not revoked), and again before every event.
 /// </summary>
-public sealed class SocketAuthentication(IOptionsMonitor<JwtBearerOptions> jwt, RevokedTokens revoked, IClock clock)
+public sealed class SocketAuthentication(ValidatedTokens tokens, RevokedTokens revoked, IClock clock)
 {
     public async Task<SocketUser?> AuthenticateAsync(JsonElement? payload, IServiceProvider services, CancellationToken ct)
     {
         if (Token(payload) is not { Length: > 0 } token) return null;
-        var options = jwt.Get(JwtBearerDefaults.AuthenticationScheme);
-        foreach (var handler in options.TokenHandlers)
-        {
-            var result = await handler.ValidateTokenAsync(token, options.TokenValidationParameters);
-            if (!result.IsValid) continue;
-            var principal = new ClaimsPrincipal(result.ClaimsIdentity);
-            if (principal.TokenId() is not { } tokenId) return null;
-            var user = new SocketUser(principal, tokenId, Instant.FromDateTimeUtc(result.SecurityToken.ValidTo.ToUniversalTime()));
-            return await StillValidAsync(user, services, ct) ? user : null;
-        }
-        return null;
+        var valid = tokens.TryGetKnown(token, out var known) ? known : (await tokens.ValidateAsync(token)).Valid;
+        if (valid?.Id is not { } tokenId) return null;
+        var user = new SocketUser(new ClaimsPrincipal(valid.Identity), tokenId, valid.ExpiresAt);
+        return await StillValidAsync(user, services, ct) ? user : null;
     }
 
     /// <summary>Not expired and not revoked (the in-memory set while it is current, else the database).</summary>
