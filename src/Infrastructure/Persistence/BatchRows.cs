@@ -23,7 +23,15 @@ public static class BatchRows
         where T : class
     {
         if (!await reader.ReadAsync(ct)) return null;
-        var entity = Read<T>(db, reader);
+        return db.Track(Read<T>(db, reader));
+    }
+
+    /// <summary>
+    /// An entity read untracked (<see cref="ReadUntrackedAsync"/>), as a query would have tracked it: the instance
+    /// the context already tracks with its key, or the entity itself, now tracked as unchanged.
+    /// </summary>
+    public static T Track<T>(this DbContext db, T entity) where T : class
+    {
         if (FindTracked(db, entity) is { } tracked) return tracked;
         // This entity only: its navigations are empty, there is no graph for Attach to walk.
         db.Entry(entity).State = EntityState.Unchanged;

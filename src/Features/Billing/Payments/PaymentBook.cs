@@ -36,7 +36,8 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
 
     /// <summary>
     /// What a payment needs, in one round trip: the invoice's row lock and the payment's id, then the first answer
-    /// given to the idempotency key (none for a null key) and the invoice's client (unless deleted). Null when the
+    /// given to the idempotency key (none for a null key) and the invoice's client (unless deleted; not tracked until
+    /// <see cref="PostAsync"/> uses it). Null when the
     /// invoice does not exist. Callers hold a transaction.
     /// </summary>
     /// <remarks>
@@ -71,7 +72,7 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         await reader.NextResultAsync(ct);
         var firstAnswer = await db.ReadUntrackedAsync<IdempotencyRecord>(reader, ct);
         await reader.NextResultAsync(ct);
-        var client = await db.ReadTrackedAsync<Client>(reader, ct);
+        var client = await db.ReadUntrackedAsync<Client>(reader, ct);
         return invoice is null ? null : new LockedInvoice(invoice, client, paymentId, firstAnswer);
     }
 
@@ -104,7 +105,7 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
     public async Task<PostedPayment> PostAsync(LockedInvoice locked, PaymentEntry entry, ClaimsPrincipal? user,
         Instant now, LocalDate today, CancellationToken ct)
     {
-        var (invoice, client, paymentId, _) = locked;
+        var (invoice, read, paymentId, _) = locked;
         var payment = new Payment
         {
             Id = paymentId,
@@ -127,6 +128,10 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
             ct, invoice.Id, payment: payment);
         invoice.Status = InvoiceBalance.StatusAfterChange(invoice);
         invoice.UpdatedAt = now;
+        // The client is tracked only when this payment may name it in a message or restore it: tracking a 26-column
+        // row, and checking it for changes before the writes, is work a partial payment with no channel to send on
+        // does not need. Untracked, it is not queued to (nothing could be sent) nor restored (nothing was settled).
+        var client = read is not null && (notifier.CanSend || invoice.Status == InvoiceStatus.Paid) ? db.Track(read) : null;
         if (client is not null) notifier.Queue(NotificationEvent.PaymentReceived, client, today, now, invoice, payment);
         var restored = invoice.Status == InvoiceStatus.Paid && await ClientRestore.IfNothingOverdueAsync(db, notifier,
             client, invoice.Id, user, today, options.Value.GraceDays, now, ct, payment);

@@ -13,6 +13,8 @@ public sealed record PaymentEntry(decimal Amount, LocalDate PaymentDate, Payment
     bool ExcessToCredit = false);
 
 /// <summary>An invoice under its row lock, with what paying it needs (<see cref="PaymentBook.LockForPaymentAsync"/>).</summary>
+/// <param name="Invoice">Tracked.</param>
+/// <param name="Client">Not tracked (null when deleted): <see cref="PaymentBook.PostAsync"/> tracks it when it uses it.</param>
 /// <param name="FirstAnswer">The answer already given to the request's idempotency key, if any.</param>
 public sealed record LockedInvoice(Invoice Invoice, Client? Client, int PaymentId, IdempotencyRecord? FirstAnswer);
 

@@ -29,6 +29,9 @@ public sealed class Notifier(MikroNetDb db, IOptions<NotificationOptions> option
                 .Where(c => o.EnabledChannels.Contains(c) && (c != Channels.Email || client.Email is not null))
                 .Select(Channels.Parse);
 
+    /// <summary>Whether any message can be sent at all (a channel is configured); when not, <see cref="Queue"/> adds none.</summary>
+    public bool CanSend => options.Value.EnabledChannels.Count > 0;
+
     /// <summary>Adds the messages to the unit of work, so they commit with the change they tell about.</summary>
     public void Queue(NotificationEvent e, Client client, LocalDate onDate, Instant now, Invoice? invoice = null,
         Payment? payment = null) => Add(e, client, onDate, now, invoice, null, payment);

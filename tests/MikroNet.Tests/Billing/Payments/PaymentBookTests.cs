@@ -48,7 +48,7 @@ public sealed class PaymentBookTests(AppFixture app) : IClassFixture<AppFixture>
         SameColumns(ef, locked.FirstAnswer!, await ef.IdempotencyRecords.AsNoTracking()
             .SingleAsync(r => r.Scope == "test" && r.Key == "read-1"));
         db.Entry(locked.Invoice).State.ShouldBe(EntityState.Unchanged);
-        db.Entry(locked.Client!).State.ShouldBe(EntityState.Unchanged);
+        db.Entry(locked.Client!).State.ShouldBe(EntityState.Detached);
         db.ChangeTracker.Entries<IdempotencyRecord>().ShouldBeEmpty();
         (await ef.Payments.AnyAsync(p => p.Id == locked.PaymentId)).ShouldBeFalse();
         locked.PaymentId.ShouldBeGreaterThan(0);
@@ -137,10 +137,29 @@ public sealed class PaymentBookTests(AppFixture app) : IClassFixture<AppFixture>
             .LockForPaymentAsync(invoiceId, null, null, CancellationToken.None))!;
 
         locked.Invoice.ShouldBeSameAs(tracked);
-        locked.Client.ShouldBeSameAs(client);
+        db.Track(locked.Client!).ShouldBeSameAs(client);
         db.ChangeTracker.Entries().Count().ShouldBe(2);
         // The lookup of the tracked instance switches change detection off for a moment, and back on.
         db.ChangeTracker.AutoDetectChangesEnabled.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(1_000, false)]
+    [InlineData(100_000, true)]
+    public async Task Post_NoChannelToSendOn_TracksTheClientOnlyWhenTheInvoiceIsSettled(decimal amount, bool tracked)
+    {
+        var invoiceId = await app.Api.OpenInvoiceAsync(100_000m);
+        using var scope = app.Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MikroNetDb>();
+        var book = scope.ServiceProvider.GetRequiredService<PaymentBook>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var locked = (await book.LockForPaymentAsync(invoiceId, null, null, CancellationToken.None))!;
+
+        await book.PostAsync(locked, new PaymentEntry(amount, new LocalDate(2026, 1, 5), PaymentMethod.Cash, null),
+            null, AppFixture.Start, new LocalDate(2026, 1, 5), CancellationToken.None);
+
+        db.ChangeTracker.Entries<Client>().Any().ShouldBe(tracked);
+        db.ChangeTracker.Entries<Notification>().ShouldBeEmpty();
     }
 
     /// <summary>Every mapped property, as EF's model lists them, so a column added later is compared too.</summary>
