@@ -20,41 +20,42 @@ internal static class RequestBodies
     public static WebApplication UseRequestBodyRules(this WebApplication app)
     {
         var maxBytes = app.Configuration.GetValue("Http:MaxRequestBodyBytes", DefaultMaxBytes);
-        app.Use(async (http, next) =>
+        // Not an async lambda: the reads (GET without a body) and /graphql go on without a state machine of their own.
+        app.Use((http, next) =>
         {
             var request = http.Request;
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = maxBytes;
             if (request.ContentLength > maxBytes)
-            {
-                await ProblemWriter.WriteAsync(http, Problem.Create(http, StatusCodes.Status413PayloadTooLarge,
+                return ProblemWriter.WriteAsync(http, Problem.Create(http, StatusCodes.Status413PayloadTooLarge,
                     $"The request body is larger than {maxBytes} bytes (Http:MaxRequestBodyBytes)."));
-                return;
-            }
             if (request.Path.StartsWithSegments("/graphql")
                 || (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && request.ContentType is null)
-            {
-                await next(http);
-                return;
-            }
-
-            request.EnableBuffering();
-            var first = await FirstNonWhitespaceAsync(request.Body, http.RequestAborted);
-            request.Body.Position = 0;
-            if (first is null)
-            {
-                request.Body = new MemoryStream(EmptyObject, writable: false);
-                request.ContentLength = EmptyObject.Length;
-                request.ContentType = MediaTypeNames.Application.Json;
-            }
-            else if (first == 'n' && IsJson(request) && await IsNullAsync(request.Body, http.RequestAborted))
-            {
-                await ProblemWriter.WriteAsync(http, Problem.Create(http, StatusCodes.Status400BadRequest,
-                    "The body must be a JSON object, not null.", [new FieldError(JsonErrors.Body, "The body must be a JSON object, not null.")]));
-                return;
-            }
-            await next(http);
+                return next(http);
+            return ReadBodyAsync(http, next);
         });
         return app;
+    }
+
+    /// <summary>An empty body becomes `{}`, a JSON null a 400; anything else goes on as sent.</summary>
+    private static async Task ReadBodyAsync(HttpContext http, RequestDelegate next)
+    {
+        var request = http.Request;
+        request.EnableBuffering();
+        var first = await FirstNonWhitespaceAsync(request.Body, http.RequestAborted);
+        request.Body.Position = 0;
+        if (first is null)
+        {
+            request.Body = new MemoryStream(EmptyObject, writable: false);
+            request.ContentLength = EmptyObject.Length;
+            request.ContentType = MediaTypeNames.Application.Json;
+        }
+        else if (first == 'n' && IsJson(request) && await IsNullAsync(request.Body, http.RequestAborted))
+        {
+            await ProblemWriter.WriteAsync(http, Problem.Create(http, StatusCodes.Status400BadRequest,
+                "The body must be a JSON object, not null.", [new FieldError(JsonErrors.Body, "The body must be a JSON object, not null.")]));
+            return;
+        }
+        await next(http);
     }
 
     /// <summary>The first byte that is not JSON whitespace, or null when the body is empty or blank.</summary>

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Npgsql;
 
 namespace MikroNet.Infrastructure;
 
@@ -54,8 +55,11 @@ public static class InfrastructureExtensions
         services.AddHttpContextAccessor();
         // Pooled: a request rents a context whose options and internal services were built once, instead of building
         // both for every request (a quarter of a small request's host CPU, docs/performance.md).
+        // One pool for EF Core and for the statements that write whole answers without it (details, GraphQL's SQL
+        // answers), which take their connection straight from the data source: no DbContext to rent for them.
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build());
         services.AddDbContextPool<MikroNetDb>((sp, o) => o
-            .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseNodaTime())
             .AddInterceptors(new OneConnectionPerScope(), new AuditAddress(sp.GetRequiredService<IHttpContextAccessor>()))
             .UseSnakeCaseNamingConvention()
             // Soft-deleted clients are hidden on purpose; their subscriptions are only reached through them.

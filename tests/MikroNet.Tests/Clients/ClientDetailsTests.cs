@@ -35,6 +35,25 @@ public sealed class ClientDetailsTests(AppFixture app) : IClassFixture<AppFixtur
         response.Data.Subscriptions.ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// More requests at once than the pool has connections (4 per CPU, at least 8), unknown clients among them: each
+    /// statement's connection goes back to the pool, or the later requests would wait for one for ever.
+    /// </summary>
+    [Fact]
+    public async Task Details_ManyAtOnce_EachAnsweredFromTheSharedPool()
+    {
+        var id = await app.Api.AddClientAsync(await app.Api.AddRouterAsync(), "many");
+        var first = await app.Api.ClientDetailsAsync(id);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => app.Api.ClientDetailsAsync(i % 4 == 0 ? 424242 : id)));
+
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i].Status.ShouldBe(i % 4 == 0 ? 404 : 200);
+            if (i % 4 != 0) answers[i].Text.ShouldBe(first.Text);
+        }
+    }
+
     [Fact]
     public async Task Details_UnknownClient_Returns404()
     {

@@ -146,6 +146,26 @@ public sealed class GraphHttpTests(GraphHttpTests.Fixture app) : IClassFixture<G
     }
 
     [Fact]
+    public async Task CachedDocument_TooDeepOperation_IsRefusedOnEveryRequest()
+    {
+        // The shallow operation puts the whole text in the cache; the depth is then kept per operation of it.
+        const string query = "query Shallow { plans { name } } query Deep { clients(first: 1) { edges { node { subscriptions "
+            + "{ invoices { client { subscriptions { invoices { number } } } } } } } } }";
+        (await app.Api.SendGraphAsync(HttpMethod.Post, "/graphql", Json(new { query, operationName = "Shallow" }))).Status.ShouldBe(200);
+
+        foreach (var operationName in new[] { "Deep", "Deep", "Shallow" })
+        {
+            var answer = await app.Api.SendGraphAsync(HttpMethod.Post, "/graphql", Json(new { query, operationName }));
+            if (operationName == "Shallow") answer.Status.ShouldBe(200);
+            else
+            {
+                answer.Status.ShouldBe(400);
+                answer.FirstErrorCode.ShouldBe("MAX_DEPTH");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Query_TooComplex_IsRefusedBeforeExecution()
     {
         var answer = await app.QueryAsync("{ clients(first: 20) { nodes { name subscriptions { invoices { number payments { amount } } } } } }");

@@ -1,11 +1,11 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
-using MikroNet.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http;
+using Npgsql;
 
 namespace MikroNet.Features.Clients.ClientDetails;
 
-public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<Response>>
+public sealed class Endpoint(NpgsqlDataSource database) : Endpoint<Request, Envelope<Response>>
 {
     public override void Configure()
     {
@@ -16,7 +16,7 @@ public sealed class Endpoint(MikroNetDb db) : Endpoint<Request, Envelope<Respons
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         // PostgreSQL builds the answer (Sql.Details): one statement, and no rows to materialize and serialize here.
-        var body = await Data.DetailsAsync(db, req.Id, ct);
+        var body = await Data.DetailsAsync(database, req.Id, ct);
         if (body is null) ThrowError($"Client {req.Id} was not found.", StatusCodes.Status404NotFound);
         await PostgresJson.SendCompactAsync(HttpContext.Response, body, ct);
     }

@@ -14,6 +14,7 @@ namespace MikroNet.Features.Graph.Http;
 public sealed class CachedDocument
 {
     private readonly ConcurrentDictionary<string, bool> _permitted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<GraphQLOperationDefinition, int> _depths = new(ReferenceEqualityComparer.Instance);
 
     private CachedDocument(GraphQLDocument document, bool complexityIgnoresVariables)
     {
@@ -42,6 +43,10 @@ public sealed class CachedDocument
     /// <summary>The statement writing this document's whole answer, when it is a plain one-client tree (else null).</summary>
     public SqlAnswer? Answer { get; }
 
+    /// <summary>The depth of one of its operations (<see cref="QueryDepth"/>), walked once: it depends on the document alone.</summary>
+    public int DepthOf(GraphQLOperationDefinition operation) =>
+        _depths.GetOrAdd(operation, static (o, document) => QueryDepth.Of(document, o), Document);
+
     /// <summary>Whether callers with these roles (<see cref="RolesOf"/>) passed the role rule on this document.</summary>
     public bool Permits(string roles) => _permitted.ContainsKey(roles);
 
@@ -51,8 +56,21 @@ public sealed class CachedDocument
     /// The caller's role claims as one text: the role rule asks <see cref="ClaimsPrincipal.IsInRole"/>, which compares
     /// a role with exactly these values, so two callers with the same text get the same verdict.
     /// </summary>
-    public static string RolesOf(ClaimsPrincipal? user) => user is null ? "" : string.Join('\n',
-        user.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value).Order(StringComparer.Ordinal));
+    public static string RolesOf(ClaimsPrincipal? user)
+    {
+        if (user is null) return "";
+        // Every token carries one role: that value is the text, without sorting and joining.
+        string? first = null;
+        var count = 0;
+        foreach (var identity in user.Identities)
+            foreach (var claim in identity.FindAll(identity.RoleClaimType))
+            {
+                first ??= claim.Value;
+                count++;
+            }
+        return count <= 1 ? first ?? "" : string.Join('\n',
+            user.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value).Order(StringComparer.Ordinal));
+    }
 
     /// <summary>Looks for variables in directives and in the arguments the complexity analyzer reads.</summary>
     private sealed class VariablesInLimits : ASTVisitor<VariablesInLimits>, IASTVisitorContext

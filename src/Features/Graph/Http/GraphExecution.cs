@@ -27,7 +27,8 @@ internal static class GraphExecution
         var refusal = parseError
             // A cached document's literals passed when it entered the cache (the limits are the host's, fixed at start).
             ?? (document is null ? null : await InputLimits.CheckAsync(cached is null ? document : null, request.Variables, options))
-            ?? (document is not null && operation is not null && QueryDepth.Of(document, operation) is var depth && depth > options.MaxDepth
+            ?? (document is not null && operation is not null
+                && (cached?.DepthOf(operation) ?? QueryDepth.Of(document, operation)) is var depth && depth > options.MaxDepth
                 ? new ExecutionError($"The query is {depth} levels deep; at most {options.MaxDepth} are allowed (GraphQL:MaxDepth).")
                     { Code = "MAX_DEPTH" }
                 : null);

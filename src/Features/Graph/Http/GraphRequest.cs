@@ -33,8 +33,8 @@ internal sealed record GraphRequest(string Query, string? OperationName, Inputs?
         {
             var root = body.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return (null, "The body must be a JSON object.");
-            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String
-                || string.IsNullOrWhiteSpace(query.GetString()))
+            if (!root.TryGetProperty("query", out var property) || property.ValueKind != JsonValueKind.String
+                || property.GetString() is not { } query || string.IsNullOrWhiteSpace(query))
                 return (null, "'query' must be a non-empty string.");
             string? operationName = null;
             if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
@@ -45,7 +45,7 @@ internal sealed record GraphRequest(string Query, string? OperationName, Inputs?
             var (variables, vError) = ObjectInputs(root, "variables", serializer);
             var (extensions, eError) = ObjectInputs(root, "extensions", serializer);
             if ((vError ?? eError) is { } error) return (null, error);
-            return (new GraphRequest(query.GetString()!, operationName, variables, extensions), null);
+            return (new GraphRequest(query, operationName, variables, extensions), null);
         }
     }
 

@@ -1,7 +1,5 @@
 using GraphQL;
 using GraphQLParser.AST;
-using MikroNet.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Npgsql;
 
@@ -41,11 +39,14 @@ public sealed class SqlAnswer(GraphQLOperationDefinition operation, string state
         return [.. ids];
     }
 
-    /// <summary>Runs the statement on the request's connection; the answer's UTF-8 bytes as PostgreSQL wrote them.</summary>
-    public async Task<byte[]> RunAsync(MikroNetDb db, int[] ids, LocalDate today, int graceDays, CancellationToken ct)
+    /// <summary>
+    /// Runs the statement on a connection of EF Core's pool, without a DbContext (nothing else of the request reads
+    /// the database); the answer's UTF-8 bytes as PostgreSQL wrote them.
+    /// </summary>
+    public async Task<byte[]> RunAsync(NpgsqlDataSource database, int[] ids, LocalDate today, int graceDays, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand(Statement, (NpgsqlConnection)db.Database.GetDbConnection());
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(Statement, connection);
         var nextId = 0;
         foreach (var parameter in parameters)
         {
