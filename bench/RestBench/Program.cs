@@ -97,7 +97,8 @@ internal static class Program
     private static async Task<Dictionary<string, (double Statements, double Checkouts, List<string> Sample)>> CountAsync(
         BenchDatabase db, string folder, string signingKey, string token, BenchOptions options)
     {
-        var url = await InProcessHost.StartAsync(db.ConnectionString, folder, signingKey);
+        await using var host = await InProcessHost.StartAsync(db.ConnectionString, folder, signingKey);
+        var url = host.Url;
         using var counter = new RequestCounter();
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", token);
