@@ -24,7 +24,7 @@ internal sealed class Report(BenchOptions options)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine("| work | MikroNet req/s | database alone /s | ratio | p50 | p99 | errors | statements/req (EF; PostgreSQL) | checkouts/req | host CPU/req | PostgreSQL CPU/req (alone) | peak RSS |");
+        Console.WriteLine("| work | MikroNet req/s | database alone /s | ratio | p50 | p99 | errors | round trips; statements per req (Npgsql; PostgreSQL) | EF checkouts/req | host CPU/req | PostgreSQL CPU/req (alone) | peak RSS |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (r, counts) in _rows)
         {
