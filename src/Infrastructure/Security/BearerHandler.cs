@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using MikroNet.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MikroNet.Infrastructure.Security;
@@ -62,9 +59,7 @@ internal sealed class BearerHandler(ValidatedTokens tokens, RevokedTokens revoke
         if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
         var token = header.AsSpan(Prefix.Length).Trim();
         if (token.IsEmpty) return Task.FromResult(AuthenticateResult.NoResult());
-        if (tokens.TryGetKnown(token, out var known))
-            return revoked.IsCurrent ? Task.FromResult(InMemory(known)) : AskDatabaseAsync(known);
-        return ValidateAsync(token.ToString());
+        return tokens.TryGetKnown(token, out var known) ? VerdictAsync(known) : ValidateAsync(token.ToString());
     }
 
     private async Task<AuthenticateResult> ValidateAsync(string token)
@@ -75,19 +70,19 @@ internal sealed class BearerHandler(ValidatedTokens tokens, RevokedTokens revoke
             logger.LogInformation(failure, "Failed to validate the token.");
             return AuthenticateResult.Fail(failure ?? new UnauthorizedAccessException("The token is not valid."));
         }
-        return revoked.IsCurrent ? InMemory(valid) : await AskDatabaseAsync(valid);
+        return await VerdictAsync(valid);
     }
 
-    /// <summary>While the LISTEN connection is down (or before the set's first load) the token's row answers.</summary>
-    private async Task<AuthenticateResult> AskDatabaseAsync(ValidToken valid)
+    /// <summary>A valid token is let through unless revoked (<see cref="RevokedTokens.IsLiveAsync"/>).</summary>
+    private Task<AuthenticateResult> VerdictAsync(ValidToken valid)
     {
-        var live = valid.Id is { } id && await _http.RequestServices.GetRequiredService<MikroNetDb>().UserTokens
-            .AnyAsync(t => t.Id == id && t.RevokedAt == null, _http.RequestAborted);
-        return live ? Success(valid) : Revoked;
+        if (valid.Id is not { } id) return Task.FromResult(Revoked);
+        var live = revoked.IsLiveAsync(id, _http.RequestServices, _http.RequestAborted);
+        return live.IsCompletedSuccessfully ? Task.FromResult(live.Result ? Success(valid) : Revoked) : AwaitAsync(live, valid);
     }
 
-    private AuthenticateResult InMemory(ValidToken valid) =>
-        valid.Id is { } id && !revoked.Contains(id) ? Success(valid) : Revoked;
+    private static async Task<AuthenticateResult> AwaitAsync(ValueTask<bool> live, ValidToken valid) =>
+        await live ? Success(valid) : Revoked;
 
     private static AuthenticateResult Success(ValidToken valid) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(valid.Identity), Scheme));

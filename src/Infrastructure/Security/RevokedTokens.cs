@@ -35,6 +35,14 @@ public sealed class RevokedTokens(IServiceScopeFactory scopes, IClock clock) : I
 
     public bool Contains(Guid tokenId) => _revoked.ContainsKey(tokenId);
 
+    /// <summary>
+    /// Not revoked: this set's answer while it is current (completed at once, no await), else the token's row, read
+    /// through <paramref name="services"/>' database context, so that a revoked token is never let through.
+    /// </summary>
+    public ValueTask<bool> IsLiveAsync(Guid tokenId, IServiceProvider services, CancellationToken ct) =>
+        _current ? ValueTask.FromResult(!_revoked.ContainsKey(tokenId))
+            : new(services.GetRequiredService<MikroNetDb>().UserTokens.AnyAsync(t => t.Id == tokenId && t.RevokedAt == null, ct));
+
     public async Task ListeningAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();

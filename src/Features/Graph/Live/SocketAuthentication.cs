@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
-using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace MikroNet.Features.Graph.Live;
@@ -32,8 +29,7 @@ public sealed class SocketAuthentication(ValidatedTokens tokens, RevokedTokens r
     public async Task<bool> StillValidAsync(SocketUser user, IServiceProvider services, CancellationToken ct)
     {
         if (user.ExpiresAt <= clock.GetCurrentInstant()) return false;
-        if (revoked.IsCurrent) return !revoked.Contains(user.TokenId);
-        return await services.GetRequiredService<MikroNetDb>().UserTokens.AnyAsync(t => t.Id == user.TokenId && t.RevokedAt == null, ct);
+        return await revoked.IsLiveAsync(user.TokenId, services, ct);
     }
 
     private static string? Token(JsonElement? payload)
