@@ -46,13 +46,15 @@ internal static class Program
             {
                 ["BENCH_TOKEN"] = api.Token, ["BENCH_CLIENTS"] = options.Clients.ToString(CultureInfo.InvariantCulture),
             };
-            foreach (var scenario in Scenario.Hot.Where(s => options.Runs(s.Name)))
-            {
-                // Each scenario's writes (and the seed's) leave dead row versions behind: vacuumed now, so that autovacuum
-                // does not clean up during one of the next scenario's two runs and not the other.
-                await db.ExecAsync("VACUUM ANALYZE");
-                report.Add(await RunAsync(scenario, host, db, environment, options, options.Connections), counts[scenario.Name]);
-            }
+            await using (var relay = await RelayHost.StartAsync(db.ConnectionString))
+                foreach (var scenario in Scenario.Hot.Where(s => options.Runs(s.Name)))
+                {
+                    // Each scenario's writes (and the seed's) leave dead row versions behind: vacuumed now, so that
+                    // autovacuum does not clean up during one of the next scenario's runs and not the others.
+                    await db.ExecAsync("VACUUM ANALYZE");
+                    var result = await RunAsync(scenario, host, db, environment, options, options.Connections);
+                    report.Add(result with { Relay = await RelayAsync(scenario, relay, db, environment, options) }, counts[scenario.Name]);
+                }
 
             // The same GraphQL load on a host without the validated-document cache: parse and validate every request.
             if (options.Runs(Scenario.GraphUncached.Name))
@@ -146,6 +148,26 @@ internal static class Program
         var aloneDbCpu = (ProcessStats.CpuSecondsWithChildren(postmaster) - dbCpuBefore) / alone.Requests * 1000;
         return new ScenarioResult(scenario, connections, app, alone, hostCpuPerRequest, dbCpuPerRequest, aloneDbCpu,
             statements.Sum(s => s.Calls) / (double)app.Requests, statements, rssPeak);
+    }
+
+    /// <summary>The same load against the relay (<see cref="RelayHost"/>), after the host's and pgbench's runs.</summary>
+    private static async Task<RelayResult> RelayAsync(Scenario scenario, RelayHost relay, BenchDatabase db,
+        Dictionary<string, string> environment, BenchOptions options)
+    {
+        using (var http = new HttpClient { BaseAddress = new Uri(relay.Url) })
+        using (var request = scenario.Request(1, "relay-check"))
+        using (var response = await http.SendAsync(request))
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"relay, {scenario.Name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        environment["BENCH_RUN"] = Guid.NewGuid().ToString("N")[..8];
+        await LoadGenerators.WrkAsync(relay.Url, scenario.WrkScript, options.Threads, options.Connections, options.Warmup, environment);
+        environment["BENCH_RUN"] = Guid.NewGuid().ToString("N")[..8];
+        var postmaster = ProcessStats.Postmaster(db.Server.DataDirectory);
+        var cpu = relay.CpuSeconds();
+        var dbCpu = ProcessStats.CpuSecondsWithChildren(postmaster);
+        var load = await LoadGenerators.WrkAsync(relay.Url, scenario.WrkScript, options.Threads, options.Connections, options.Seconds, environment);
+        return new RelayResult(load, (relay.CpuSeconds() - cpu) / load.Requests * 1000,
+            (ProcessStats.CpuSecondsWithChildren(postmaster) - dbCpu) / load.Requests * 1000);
     }
 
     private static string Uptime() => File.ReadAllText("/proc/loadavg").Split(' ') is var f ? $"{f[0]} {f[1]} {f[2]}" : "";

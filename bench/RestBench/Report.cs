@@ -4,7 +4,13 @@ namespace MikroNet.RestBench;
 
 internal sealed record ScenarioResult(Scenario Scenario, int Connections, LoadResult App, LoadResult Alone,
     double HostCpuMs, double DbCpuMs, double AloneDbCpuMs, double DbStatements, List<(string Query, long Calls)> Statements,
-    double RssPeak);
+    double RssPeak)
+{
+    public RelayResult? Relay { get; init; }
+}
+
+/// <summary>The relay's run: its rate, and CPU per request of the relay and of PostgreSQL.</summary>
+internal sealed record RelayResult(LoadResult Load, double CpuMs, double DbCpuMs);
 
 /// <summary>Collects the figures and prints them with the targets of issue 11.</summary>
 internal sealed class Report(BenchOptions options)
@@ -65,6 +71,15 @@ internal sealed class Report(BenchOptions options)
                 TargetsMet &= p99 < 200;
             }
         }
+        Console.WriteLine();
+        Console.WriteLine("The floor: the same load against a relay that only sends each request's baseline statements to PostgreSQL");
+        Console.WriteLine("| work | relay req/s | relay / database alone | MikroNet / relay | p99 | errors | relay CPU/req | PostgreSQL CPU/req |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (r, _) in _rows)
+            if (r.Relay is { } relay)
+                Console.WriteLine(string.Format(c, "| {0} | {1:F0} | {2:F2}x | {3:F2}x | {4:F1} ms | {5} | {6:F3} ms | {7:F3} ms |",
+                    r.Scenario.Title, relay.Load.Rate, relay.Load.Rate / r.Alone.Rate, r.App.Rate / relay.Load.Rate,
+                    relay.Load.P99, relay.Load.Errors, relay.CpuMs, relay.DbCpuMs));
         Console.WriteLine($"\nload average after: {LoadAfter}");
         Console.WriteLine(TargetsMet ? "targets met" : "TARGETS MISSED");
     }
