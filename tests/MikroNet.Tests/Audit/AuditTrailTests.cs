@@ -75,6 +75,8 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
             .Expect(200).Data.Items.ShouldHaveSingleItem();
         row.Actor.ShouldBe(cashier);
         row.Data!.Value.GetRawText().ShouldContain("40000");
+        // The invoice's status as the API spells it everywhere else, not the enum's number.
+        row.Data!.Value.GetProperty("invoice_status").GetString().ShouldBe("partially_paid");
     }
 
     [Fact]

@@ -137,7 +137,7 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
             client, invoice.Id, user, today, options.Value.GraceDays, now, ct, payment);
         db.Audit(user, now, "payment.recorded", "invoice", invoice.Id,
             new { payment_id = payment.Id, payment.Amount, method = PaymentView.MethodOf(payment), payment.Reference,
-                invoice_status = invoice.Status });
+                invoice_status = SnakeCaseEnums.ToSnakeCase(invoice.Status) });
         metrics.PaymentRecorded(SnakeCaseEnums.ToSnakeCase(payment.PaymentMethod), payment.Amount);
         return new PostedPayment(payment, restored);
     }
