@@ -12,15 +12,19 @@ public static class AuditLog
     /// <summary>Adds an audit row to the unit of work, so it commits or rolls back with the change it records.</summary>
     public static void Audit(this MikroNetDb db, ClaimsPrincipal? user, Instant at, string action, string entityType,
         object entityId, object? data = null) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = at,
-            UserId = user?.UserId(),
-            Action = action,
-            EntityType = entityType,
-            EntityId = entityId.ToString() ?? "",
-            Data = data is null ? null : JsonSerializer.Serialize(data, JsonSerializerOptions.Web),
-        });
+        db.AuditEntries.Add(Entry(user, at, action, entityType, entityId, data));
+
+    /// <summary>The audit row itself, for a unit of work kept outside the change tracker (<see cref="RowWrites"/>).</summary>
+    public static AuditEntry Entry(ClaimsPrincipal? user, Instant at, string action, string entityType, object entityId,
+        object? data = null) => new()
+    {
+        At = at,
+        UserId = user?.UserId(),
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId.ToString() ?? "",
+        Data = data is null ? null : JsonSerializer.Serialize(data, JsonSerializerOptions.Web),
+    };
 
     /// <summary>
     /// Audits a change to a tracked entity with the columns it changes, {before: {…}, after: {…}}, read from the change

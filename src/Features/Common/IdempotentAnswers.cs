@@ -21,12 +21,15 @@ public static class IdempotentAnswers
     public static void Remember(MikroNetDb db, string scope, string? key, string fingerprint, int statusCode, string body,
         Instant now)
     {
-        if (key is null) return;
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            Scope = scope, Key = key, RequestHash = fingerprint, StatusCode = statusCode, ResponseBody = body, CreatedAt = now,
-        });
+        if (Record(scope, key, fingerprint, statusCode, body, now) is { } record) db.IdempotencyRecords.Add(record);
     }
+
+    /// <summary>The first answer's row for a key (none without a key), for the caller to write with its change.</summary>
+    public static IdempotencyRecord? Record(string scope, string? key, string fingerprint, int statusCode, string body,
+        Instant now) => key is null ? null : new IdempotencyRecord
+    {
+        Scope = scope, Key = key, RequestHash = fingerprint, StatusCode = statusCode, ResponseBody = body, CreatedAt = now,
+    };
 
     /// <summary>What "the same request" means: the same parts (route id and body fields) in the same order.</summary>
     public static string Fingerprint(params string?[] parts) =>

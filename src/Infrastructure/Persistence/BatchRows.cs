@@ -90,6 +90,12 @@ public static class BatchRows
             ValueReader(property))).ToArray();
     }
 
+    private static readonly ConcurrentDictionary<IProperty, Action<object, object?>> Setters = new();
+
+    /// <summary>The property's compiled assignment (<see cref="BatchWrites"/> puts returned values into rows with it).</summary>
+    internal static Action<object, object?> SetterOf(IProperty property) => Setters.GetOrAdd(property, p => Setter(p.PropertyInfo
+        ?? throw new InvalidOperationException($"{p.DeclaringType.ClrType.Name}.{p.Name} has no CLR property to set.")));
+
     /// <summary>A compiled assignment: reflection's SetValue checks and converts the value on every call.</summary>
     private static Action<object, object?> Setter(PropertyInfo property)
     {

@@ -45,13 +45,17 @@ public static class BatchWrites
         if (Plan(db, order) is { } writes)
         {
             await WriteAndCommitAsync(db, transaction, writes, ct);
+            db.ChangeTracker.AcceptAllChanges();
             return;
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
-    private sealed record Write(EntityEntry Entry, PropertyValues Values, Shape Shape);
+    /// <param name="Value">A property's current value.</param>
+    /// <param name="SetReturned">Puts a value the statement returned into the entity.</param>
+    private sealed record Write(object Entity, bool Added, Shape Shape, Func<IProperty, object?> Value,
+        Action<IProperty, object?> SetReturned);
 
     /// <summary>The statements to run in order, or null when a change is not one this writer handles.</summary>
     private static List<Write>? Plan(DbContext db, IReadOnlyList<Type> order)
@@ -63,10 +67,63 @@ public static class BatchWrites
             var rank = IndexOf(order, entry.Metadata.ClrType);
             if (rank < 0 || entry.State is not (EntityState.Added or EntityState.Modified)) return null;
             var values = entry.CurrentValues;
-            if (ShapeOf(db, entry, values) is not { } shape) return null;
-            writes.Add((rank, new Write(entry, values, shape)));
+            if (ShapeOf(db, entry.Metadata, entry.State, p => values[p], p => entry.Property(p).IsTemporary,
+                    (_, p) => entry.Property(p).IsModified) is not { } shape)
+                return null;
+            writes.Add((rank, new Write(entry.Entity, entry.State == EntityState.Added, shape, p => values[p], (p, value) =>
+            {
+                var property = entry.Property(p);
+                property.CurrentValue = value;
+                property.IsTemporary = false;
+            })));
         }
         return writes.OrderBy(w => w.Rank).Select(w => w.Write).ToList();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> (kept outside the change tracker) as one batch ending with the COMMIT of
+    /// <paramref name="transaction"/>, in the order of their types in <paramref name="order"/>; rows changed since
+    /// they were read must be held under the caller's row lock, as for <see cref="SaveAndCommitAsync"/>. Values
+    /// the database gives (an identity) are read back into the entities.
+    /// </summary>
+    public static async Task WriteAndCommitAsync(this DbContext db, IDbContextTransaction transaction, RowWrites rows,
+        IReadOnlyList<Type> order, CancellationToken ct)
+    {
+        // The batch commits the transaction: a change the tracker holds would be committed unwritten.
+        if (db.ChangeTracker.HasChanges())
+            throw new InvalidOperationException("The context tracks changes of its own: save them with SaveAndCommitAsync.");
+        var writes = new List<(int Rank, Write Write)>();
+        foreach (var entity in rows.Added) writes.Add(Untracked(db, order, entity, EntityState.Added, null));
+        foreach (var (entity, original) in rows.Changed)
+            if (Untracked(db, order, entity, EntityState.Modified, original) is { Write.Shape: not null } changed)
+                writes.Add(changed);
+        await WriteAndCommitAsync(db, transaction, writes.OrderBy(w => w.Rank).Select(w => w.Write).ToList(), ct);
+    }
+
+    /// <summary>A row's write, or a write without a shape when nothing in a changed row differs from what was read.</summary>
+    private static (int Rank, Write Write) Untracked(DbContext db, IReadOnlyList<Type> order, object entity,
+        EntityState state, object?[]? original)
+    {
+        var type = db.Model.FindEntityType(entity.GetType())
+            ?? throw new InvalidOperationException($"{entity.GetType().Name} is not an entity of this model.");
+        var rank = IndexOf(order, type.ClrType);
+        if (rank < 0 || Writable.GetOrAdd(type, PropertiesOf) is not { } properties)
+            throw new InvalidOperationException($"{type.ClrType.Name} rows are not written outside the change tracker.");
+        object? Value(IProperty p) => p.GetGetter().GetClrValue(entity);
+        var shape = ShapeOf(db, type, state, Value, _ => false,
+            (i, p) => !p.GetValueComparer().Equals(original![i], Value(p)));
+        if (shape is null && state == EntityState.Added)
+            throw new InvalidOperationException($"A {type.ClrType.Name} row has no column to insert.");
+        return (rank, new Write(entity, state == EntityState.Added, shape!, Value, (p, value) => BatchRows.SetterOf(p)(entity, value)));
+    }
+
+    /// <summary>The values of a row's properties, in the order <see cref="ShapeOf"/> numbers them.</summary>
+    internal static object?[] ValuesOf(DbContext db, object entity)
+    {
+        var type = db.Model.FindEntityType(entity.GetType())!;
+        var properties = Writable.GetOrAdd(type, PropertiesOf)
+            ?? throw new InvalidOperationException($"{type.ClrType.Name} rows are not written outside the change tracker.");
+        return [.. properties.Select(p => p.GetGetter().GetClrValue(entity))];
     }
 
     private static int IndexOf(IReadOnlyList<Type> order, Type type)
@@ -79,17 +136,17 @@ public static class BatchWrites
     private static async Task WriteAndCommitAsync(DbContext db, IDbContextTransaction transaction, List<Write> writes,
         CancellationToken ct)
     {
-        AuditAddress.StampFor(db, writes.Where(w => w.Entry.State == EntityState.Added).Select(w => w.Entry.Entity));
+        AuditAddress.StampFor(db, writes.Where(w => w.Added).Select(w => w.Entity));
         var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
         await using var batch = new NpgsqlBatch(npgsqlTransaction.Connection, npgsqlTransaction);
         // Only a factory for parameters of EF's type mappings, which create them from a command.
         await using var factory = new NpgsqlCommand();
-        foreach (var (_, values, shape) in writes)
+        foreach (var write in writes)
         {
-            var statement = new NpgsqlBatchCommand(shape.Sql);
-            foreach (var property in shape.Sent)
+            var statement = new NpgsqlBatchCommand(write.Shape.Sql);
+            foreach (var property in write.Shape.Sent)
                 statement.Parameters.Add(((RelationalTypeMapping)property.GetTypeMapping())
-                    .CreateParameter(factory, "", values[property], property.IsNullable));
+                    .CreateParameter(factory, "", write.Value(property), property.IsNullable));
             batch.BatchCommands.Add(statement);
         }
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
@@ -98,24 +155,20 @@ public static class BatchWrites
         {
             // The reader steps over statements without a result: the result sets are those of the RETURNING ones.
             var first = true;
-            foreach (var (entry, _, shape) in writes.Where(w => w.Shape.Returned.Length > 0))
+            foreach (var write in writes.Where(w => w.Shape.Returned.Length > 0))
             {
                 if (!first) await reader.NextResultAsync(ct);
                 first = false;
                 await reader.ReadAsync(ct);
+                var shape = write.Shape;
                 for (var i = 0; i < shape.Returned.Length; i++)
-                {
-                    var property = entry.Property(shape.Returned[i]);
-                    property.CurrentValue = reader.IsDBNull(i) ? null : shape.Readers[i](reader, i);
-                    property.IsTemporary = false;
-                }
+                    write.SetReturned(shape.Returned[i], reader.IsDBNull(i) ? null : shape.Readers[i](reader, i));
             }
         }
 
         // Unreachable under the callers' row locks; said loudly rather than accepted as saved if it ever happens.
         if (writes.Where((_, i) => batch.BatchCommands[i].RecordsAffected != 1).Any())
             throw new DbUpdateConcurrencyException("A row to update was not found; the rest of the batch was committed.");
-        db.ChangeTracker.AcceptAllChanges();
     }
 
     private readonly record struct ShapeKey(IEntityType Type, EntityState State, ulong Sent, ulong Returned);
@@ -126,32 +179,37 @@ public static class BatchWrites
         Func<DbDataReader, int, object?>[] Readers);
 
     /// <summary>What SaveChanges would send and read back for this entry, or null when this writer cannot say.</summary>
-    private static Shape? ShapeOf(DbContext db, EntityEntry entry, PropertyValues values)
+    /// <summary>
+    /// What SaveChanges would send and read back for a row of <paramref name="type"/> in <paramref name="state"/>,
+    /// or null when this writer cannot say (or, for a changed row, nothing changed).
+    /// </summary>
+    private static Shape? ShapeOf(DbContext db, IEntityType type, EntityState state, Func<IProperty, object?> value,
+        Func<IProperty, bool> isTemporary, Func<int, IProperty, bool> isModified)
     {
-        if (Writable.GetOrAdd(entry.Metadata, PropertiesOf) is not { } properties) return null;
+        if (Writable.GetOrAdd(type, PropertiesOf) is not { } properties) return null;
         ulong sent = 0, returned = 0;
         for (var i = 0; i < properties.Length; i++)
         {
             var property = properties[i];
             var bit = 1UL << i;
-            if (entry.State == EntityState.Added)
+            if (state == EntityState.Added)
             {
                 // Only keys, foreign keys and generated columns can hold a temporary value.
                 var temporary = (property.ValueGenerated != ValueGenerated.Never || property.IsKey() || property.IsForeignKey())
-                    && entry.Property(property).IsTemporary;
+                    && isTemporary(property);
                 var storeGenerated = property.GetBeforeSaveBehavior() != PropertySaveBehavior.Save
                     || ((property.ValueGenerated & ValueGenerated.OnAdd) != 0
-                        && (temporary || Equals(values[property], property.Sentinel)));
+                        && (temporary || Equals(value(property), property.Sentinel)));
                 if (storeGenerated) returned |= bit;
                 // A key the database has yet to give a principal (SaveChanges would fill it in between statements).
                 else if (temporary) return null;
                 else sent |= bit;
             }
-            else if (entry.Property(property).IsModified) sent |= bit;
+            else if (isModified(i, property)) sent |= bit;
             else if ((property.ValueGenerated & ValueGenerated.OnUpdate) != 0 && !property.IsPrimaryKey()) returned |= bit;
         }
         if (sent == 0) return null;
-        return Shapes.GetOrAdd(new ShapeKey(entry.Metadata, entry.State, sent, returned),
+        return Shapes.GetOrAdd(new ShapeKey(type, state, sent, returned),
             static (key, built) => Build(built.db, key, built.properties), (db, properties));
     }
 

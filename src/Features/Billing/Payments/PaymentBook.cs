@@ -50,8 +50,9 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
     /// request leaves a gap in the ids, as a rolled back one always did (so may the lock's recheck of a row another
     /// payment changed meanwhile, which evaluates the select list again).
     /// </remarks>
+    /// <param name="untracked">Read the invoice untracked: the caller saves with <see cref="SaveAndCommitAsync"/>.</param>
     public async Task<LockedInvoice?> LockForPaymentAsync(int invoiceId, string? idempotencyScope,
-        string? idempotencyKey, CancellationToken ct)
+        string? idempotencyKey, CancellationToken ct, bool untracked = false)
     {
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
@@ -67,13 +68,13 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        var invoice = await db.ReadTrackedAsync<Invoice>(reader, ct);
+        var invoice = untracked ? await db.ReadUntrackedAsync<Invoice>(reader, ct) : await db.ReadTrackedAsync<Invoice>(reader, ct);
         var paymentId = invoice is null ? 0 : reader.GetInt32(reader.GetOrdinal(PaymentIdColumn));
         await reader.NextResultAsync(ct);
         var firstAnswer = await db.ReadUntrackedAsync<IdempotencyRecord>(reader, ct);
         await reader.NextResultAsync(ct);
         var client = await db.ReadUntrackedAsync<Client>(reader, ct);
-        return invoice is null ? null : new LockedInvoice(invoice, client, paymentId, firstAnswer);
+        return invoice is null ? null : new LockedInvoice(invoice, client, paymentId, firstAnswer) { Untracked = untracked };
     }
 
     /// <summary>The lock's extra column: not a column of invoices, so no invoice property reads it.</summary>
@@ -106,6 +107,17 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         Instant now, LocalDate today, CancellationToken ct)
     {
         var (invoice, read, paymentId, _) = locked;
+        // A partial payment with no message to queue gives no credit and restores no one: its rows are written
+        // outside the change tracker (RowWrites). Anything more tracks the invoice and goes through the DbContext.
+        var writes = locked.Untracked && entry.Amount < invoice.Balance && !notifier.CanSend ? new RowWrites() : null;
+        if (writes is not null) writes.Watch(db, invoice);
+        else if (locked.Untracked) db.Track(invoice);
+        void Add(object row)
+        {
+            if (writes is null) db.Add(row);
+            else writes.Add(row);
+        }
+
         var payment = new Payment
         {
             Id = paymentId,
@@ -121,7 +133,7 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
             RecordedByUserId = entry.RecordedByUserId,
             CreatedAt = now,
         };
-        db.Payments.Add(payment);
+        Add(payment);
         var toInvoice = Math.Min(payment.Amount, invoice.Balance);
         invoice.AmountPaid += toInvoice;
         await ClientCredit.GiveAsync(db, invoice.ClientId, payment.Amount - toInvoice, ClientCreditKind.Overpayment, now,
@@ -135,10 +147,27 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         if (client is not null) notifier.Queue(NotificationEvent.PaymentReceived, client, today, now, invoice, payment);
         var restored = invoice.Status == InvoiceStatus.Paid && await ClientRestore.IfNothingOverdueAsync(db, notifier,
             client, invoice.Id, user, today, options.Value.GraceDays, now, ct, payment);
-        db.Audit(user, now, "payment.recorded", "invoice", invoice.Id,
+        Add(AuditLog.Entry(user, now, "payment.recorded", "invoice", invoice.Id,
             new { payment_id = payment.Id, payment.Amount, method = PaymentView.MethodOf(payment), payment.Reference,
-                invoice_status = SnakeCaseEnums.ToSnakeCase(invoice.Status) });
+                invoice_status = SnakeCaseEnums.ToSnakeCase(invoice.Status) }));
         metrics.PaymentRecorded(SnakeCaseEnums.ToSnakeCase(payment.PaymentMethod), payment.Amount);
-        return new PostedPayment(payment, restored);
+        return new PostedPayment(payment, restored) { Writes = writes };
+    }
+
+    /// <summary>
+    /// Writes a posted payment with the first answer to its idempotency key and commits: one batch ending with the
+    /// COMMIT (<see cref="BatchWrites"/>), from <see cref="PostedPayment.Writes"/> or from the change tracker.
+    /// </summary>
+    public async Task SaveAndCommitAsync(PostedPayment posted, IdempotencyRecord? answer, IDbContextTransaction transaction,
+        CancellationToken ct)
+    {
+        if (posted.Writes is { } writes)
+        {
+            if (answer is not null) writes.Add(answer);
+            await db.WriteAndCommitAsync(transaction, writes, Rows, ct);
+            return;
+        }
+        if (answer is not null) db.IdempotencyRecords.Add(answer);
+        await db.SaveAndCommitAsync(transaction, Rows, ct);
     }
 }

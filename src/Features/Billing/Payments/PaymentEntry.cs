@@ -1,3 +1,4 @@
+using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Persistence.Entities;
 using NodaTime;
 
@@ -13,12 +14,23 @@ public sealed record PaymentEntry(decimal Amount, LocalDate PaymentDate, Payment
     bool ExcessToCredit = false);
 
 /// <summary>An invoice under its row lock, with what paying it needs (<see cref="PaymentBook.LockForPaymentAsync"/>).</summary>
-/// <param name="Invoice">Tracked.</param>
+/// <param name="Invoice">Tracked, unless <see cref="Untracked"/>.</param>
 /// <param name="Client">Not tracked (null when deleted): <see cref="PaymentBook.PostAsync"/> tracks it when it uses it.</param>
 /// <param name="FirstAnswer">The answer already given to the request's idempotency key, if any.</param>
-public sealed record LockedInvoice(Invoice Invoice, Client? Client, int PaymentId, IdempotencyRecord? FirstAnswer);
+public sealed record LockedInvoice(Invoice Invoice, Client? Client, int PaymentId, IdempotencyRecord? FirstAnswer)
+{
+    /// <summary>
+    /// The invoice was read untracked, for a caller that saves with <see cref="PaymentBook.SaveAndCommitAsync"/>:
+    /// <see cref="PaymentBook.PostAsync"/> tracks it only when the payment does more than a partial payment.
+    /// </summary>
+    public bool Untracked { get; init; }
+}
 
-public sealed record PostedPayment(Payment Payment, bool ClientRestored);
+/// <param name="Writes">The payment's rows, when it is written outside the change tracker.</param>
+public sealed record PostedPayment(Payment Payment, bool ClientRestored)
+{
+    public RowWrites? Writes { get; init; }
+}
 
 public enum PaymentRefusalKind { Void, Amount }
 

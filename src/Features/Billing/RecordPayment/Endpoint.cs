@@ -34,7 +34,7 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
         var now = clock.Now;
         var today = clock.Today;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var locked = await book.LockForPaymentAsync(req.Id, IdempotencyScope, req.IdempotencyKey, ct);
+        var locked = await book.LockForPaymentAsync(req.Id, IdempotencyScope, req.IdempotencyKey, ct, untracked: true);
         if (locked is null) ThrowError($"Invoice {req.Id} was not found.", StatusCodes.Status404NotFound);
 
         var fingerprint = req.Fingerprint();
@@ -54,14 +54,13 @@ public sealed class Endpoint(MikroNetDb db, ProviderClock clock, PaymentBook boo
         if (BillingDates.PaymentDateProblem(paymentDate, today) is { } dateProblem) AddError(r => r.PaymentDate!, dateProblem);
         ThrowIfAnyErrors(StatusCodes.Status422UnprocessableEntity);
 
-        var (payment, restored) = await book.PostAsync(locked, new PaymentEntry(req.Amount.Value, paymentDate,
+        var posted = await book.PostAsync(locked, new PaymentEntry(req.Amount.Value, paymentDate,
             RecordPayment.Validator.Methods[req.PaymentMethod!], req.Reference, req.IdempotencyKey, User.UserId()),
             User, now, today, ct);
         var body = JsonSerializer.Serialize(new Envelope<Response>("Payment recorded successfully",
-            new Response(PaymentView.From(payment), InvoiceView.From(invoice), restored)), Json.Options);
-        IdempotentAnswers.Remember(db, IdempotencyScope, req.IdempotencyKey, fingerprint, StatusCodes.Status201Created,
-            body, now);
-        await db.SaveAndCommitAsync(tx, PaymentBook.Rows, ct);
+            new Response(PaymentView.From(posted.Payment), InvoiceView.From(invoice), posted.ClientRestored)), Json.Options);
+        await book.SaveAndCommitAsync(posted, IdempotentAnswers.Record(IdempotencyScope, req.IdempotencyKey, fingerprint,
+            StatusCodes.Status201Created, body, now), tx, ct);
         await Send.StringAsync(body, StatusCodes.Status201Created, "application/json", ct);
     }
 }
