@@ -107,9 +107,9 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         Instant now, LocalDate today, CancellationToken ct)
     {
         var (invoice, read, paymentId, _) = locked;
-        // A partial payment with no message to queue gives no credit and restores no one: its rows are written
-        // outside the change tracker (RowWrites). Anything more tracks the invoice and goes through the DbContext.
-        var writes = locked.Untracked && entry.Amount < invoice.Balance && !notifier.CanSend ? new RowWrites() : null;
+        // A partial payment gives no credit and restores no one: its rows (the receipt messages among them) are
+        // written outside the change tracker (RowWrites). Anything more tracks the invoice and goes through the DbContext.
+        var writes = locked.Untracked && entry.Amount < invoice.Balance ? new RowWrites() : null;
         if (writes is not null) writes.Watch(db, invoice);
         else if (locked.Untracked) db.Track(invoice);
         void Add(object row)
@@ -140,11 +140,16 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
             ct, invoice.Id, payment: payment);
         invoice.Status = InvoiceBalance.StatusAfterChange(invoice);
         invoice.UpdatedAt = now;
-        // The client is tracked only when this payment may name it in a message or restore it: tracking a 26-column
-        // row, and checking it for changes before the writes, is work a partial payment with no channel to send on
-        // does not need. Untracked, it is not queued to (nothing could be sent) nor restored (nothing was settled).
-        var client = read is not null && (notifier.CanSend || invoice.Status == InvoiceStatus.Paid) ? db.Track(read) : null;
-        if (client is not null) notifier.Queue(NotificationEvent.PaymentReceived, client, today, now, invoice, payment);
+        // The client is used only when this payment may name it in a message or restore it, and tracked only when
+        // the payment goes through the DbContext: tracking a 26-column row, and checking it for changes before the
+        // writes, is work a message needs no more than a partial payment with no channel to send on does.
+        var client = read is null || !(notifier.CanSend || invoice.Status == InvoiceStatus.Paid) ? null
+            : writes is null ? db.Track(read) : read;
+        if (client is not null)
+        {
+            if (writes is null) notifier.Queue(NotificationEvent.PaymentReceived, client, today, now, invoice, payment);
+            else notifier.Queue(NotificationEvent.PaymentReceived, client, today, now, invoice, payment, writes);
+        }
         var restored = invoice.Status == InvoiceStatus.Paid && await ClientRestore.IfNothingOverdueAsync(db, notifier,
             client, invoice.Id, user, today, options.Value.GraceDays, now, ct, payment);
         Add(AuditLog.Entry(user, now, "payment.recorded", "invoice", invoice.Id,

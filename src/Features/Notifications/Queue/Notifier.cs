@@ -40,18 +40,41 @@ public sealed class Notifier(MikroNetDb db, IOptions<NotificationOptions> option
     public void Queue(NotificationEvent e, Client client, LocalDate onDate, Instant now, int invoiceId, Payment? payment) =>
         Add(e, client, onDate, now, null, invoiceId, payment);
 
+    /// <summary>
+    /// The same into a unit of work kept outside the change tracker (<see cref="RowWrites"/>): the rows name the
+    /// invoice and the payment by id, so both must have theirs.
+    /// </summary>
+    public void Queue(NotificationEvent e, Client client, LocalDate onDate, Instant now, Invoice invoice, Payment payment,
+        RowWrites writes)
+    {
+        foreach (var message in Messages(e, client, onDate, now))
+        {
+            message.InvoiceId = invoice.Id;
+            message.PaymentId = payment.Id;
+            writes.Add(message);
+        }
+    }
+
     private void Add(NotificationEvent e, Client client, LocalDate onDate, Instant now, Invoice? invoice, int? invoiceId,
         Payment? payment)
     {
-        foreach (var channel in ChannelsOf(client, options.Value))
-            db.Notifications.Add(new Notification
-            {
-                Event = e, Channel = channel, Client = client, ClientId = client.Id, Invoice = invoice,
-                InvoiceId = invoiceId, Payment = payment,
-                OnDate = onDate, Recipient = channel == NotificationChannel.Email ? client.Email! : client.PhoneNumber,
-                Language = options.Value.Language, Status = OutboxStatus.Pending, NextAttemptAt = now, CreatedAt = now,
-            });
+        foreach (var message in Messages(e, client, onDate, now))
+        {
+            message.Client = client;
+            message.Invoice = invoice;
+            message.InvoiceId = invoiceId;
+            message.Payment = payment;
+            db.Notifications.Add(message);
+        }
     }
+
+    private IEnumerable<Notification> Messages(NotificationEvent e, Client client, LocalDate onDate, Instant now) =>
+        ChannelsOf(client, options.Value).Select(channel => new Notification
+        {
+            Event = e, Channel = channel, ClientId = client.Id,
+            OnDate = onDate, Recipient = channel == NotificationChannel.Email ? client.Email! : client.PhoneNumber,
+            Language = options.Value.Language, Status = OutboxStatus.Pending, NextAttemptAt = now, CreatedAt = now,
+        });
 
     /// <summary>
     /// Inserts the messages of one event for many clients in one statement, in the caller's transaction.

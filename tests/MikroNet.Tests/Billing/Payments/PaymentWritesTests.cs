@@ -82,6 +82,43 @@ public sealed class PaymentWritesTests(TwoChannelsFixture app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Post_PartialPaymentUntracked_WritesTheRowsAndMessagesSaveChangesWrites()
+    {
+        var plain = await InvoiceOfClientWithEmailAsync();
+        var saved = await InvoiceOfClientWithEmailAsync();
+
+        var plainPayment = await PayAsync(plain, "rows-plain", (db, tx) => Task.CompletedTask, untracked: true);
+        var savedPayment = await PayAsync(saved, "rows-plain-saved", async (db, tx) =>
+        {
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        });
+
+        await using var db = app.Db();
+        SameRows.Same(db, await db.Payments.SingleAsync(p => p.Id == plainPayment), await db.Payments.SingleAsync(p => p.Id == savedPayment),
+            nameof(Payment.Id), nameof(Payment.InvoiceId), nameof(Payment.IdempotencyKey));
+        SameRows.Same(db, await db.Invoices.SingleAsync(i => i.Id == plain), await db.Invoices.SingleAsync(i => i.Id == saved),
+            nameof(Invoice.Id), nameof(Invoice.Number), nameof(Invoice.NumberSequence), nameof(Invoice.ClientId),
+            nameof(Invoice.SubscriptionId), nameof(Invoice.CreatedAt));
+        var plainMessages = await db.Notifications.Where(n => n.PaymentId == plainPayment).OrderBy(n => n.Channel).ToListAsync();
+        var savedMessages = await db.Notifications.Where(n => n.PaymentId == savedPayment).OrderBy(n => n.Channel).ToListAsync();
+        plainMessages.Select(n => n.Channel).ShouldBe([NotificationChannel.Email, NotificationChannel.Whatsapp]);
+        plainMessages.Count.ShouldBe(savedMessages.Count);
+        foreach (var (mine, theirs) in plainMessages.Zip(savedMessages))
+        {
+            SameRows.Same(db, mine, theirs, nameof(Notification.Id), nameof(Notification.ClientId), nameof(Notification.InvoiceId),
+                nameof(Notification.PaymentId), nameof(Notification.Recipient), nameof(Notification.OrderKey));
+            mine.OrderKey.ShouldBe($"{mine.ClientId}:{Channels.Name(mine.Channel)}");
+            mine.InvoiceId.ShouldBe(plain);
+        }
+        var plainAudit = await db.AuditEntries.SingleAsync(a => a.Action == "payment.recorded" && a.EntityId == plain.ToString());
+        var savedAudit = await db.AuditEntries.SingleAsync(a => a.Action == "payment.recorded" && a.EntityId == saved.ToString());
+        SameRows.Same(db, plainAudit, savedAudit, nameof(AuditEntry.Id), nameof(AuditEntry.EntityId), nameof(AuditEntry.Data));
+        SameRows.Same(db, await db.IdempotencyRecords.SingleAsync(r => r.Key == "rows-plain"),
+            await db.IdempotencyRecords.SingleAsync(r => r.Key == "rows-plain-saved"), nameof(IdempotencyRecord.Key));
+    }
+
+    [Fact]
     public async Task SaveAndCommit_TrackedEntitiesAfterwards_AreSavedWithTheirDatabaseValues()
     {
         var invoiceId = await InvoiceOfClientWithEmailAsync();
@@ -213,7 +250,9 @@ public sealed class PaymentWritesTests(TwoChannelsFixture app) : IClassFixture<T
     }
 
     /// <summary>A payment of 10,000 as the endpoint records it, saved by <paramref name="save"/> from a request's address.</summary>
-    private async Task<int> PayAsync(int invoiceId, string key, Func<MikroNetDb, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction, Task> save)
+    /// <remarks>With <paramref name="untracked"/>, the invoice is read untracked and the payment saved by its book.</remarks>
+    private async Task<int> PayAsync(int invoiceId, string key, Func<MikroNetDb, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction, Task> save,
+        bool untracked = false)
     {
         using var scope = app.Host.Services.CreateScope();
         var http = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
@@ -222,6 +261,17 @@ public sealed class PaymentWritesTests(TwoChannelsFixture app) : IClassFixture<T
         {
             var db = scope.ServiceProvider.GetRequiredService<MikroNetDb>();
             await using var tx = await db.Database.BeginTransactionAsync();
+            if (untracked)
+            {
+                var book = scope.ServiceProvider.GetRequiredService<PaymentBook>();
+                var plain = (await book.LockForPaymentAsync(invoiceId, "test", key, default, untracked: true))!;
+                var posted = await book.PostAsync(plain, Entry(key), User, Now, Today, default);
+                posted.Writes.ShouldNotBeNull();
+                db.ChangeTracker.Entries().ShouldBeEmpty();
+                await book.SaveAndCommitAsync(posted,
+                    IdempotentAnswers.Record("test", key, "fingerprint", 201, """{"answer":"ok"}""", Now), tx, default);
+                return plain.PaymentId;
+            }
             var locked = await PostAsync(scope, db, invoiceId, key);
             await save(db, tx);
             return locked.PaymentId;
@@ -232,14 +282,17 @@ public sealed class PaymentWritesTests(TwoChannelsFixture app) : IClassFixture<T
         }
     }
 
+    private static readonly ClaimsPrincipal User = new(new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, "1")]));
+
+    /// <summary>A payment of 10,000 as the endpoint records it.</summary>
+    private static PaymentEntry Entry(string key) => new(10_000m, Today, PaymentMethod.BankTransfer, "TRX-ÄÖ \"1\"", key, 1);
+
     private static async Task<LockedInvoice> PostAsync(IServiceScope scope, MikroNetDb db, int invoiceId, string key,
         string? rememberAs = null)
     {
         var book = scope.ServiceProvider.GetRequiredService<PaymentBook>();
         var locked = (await book.LockForPaymentAsync(invoiceId, "test", rememberAs ?? key, default))!;
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, "1")]));
-        await book.PostAsync(locked, new PaymentEntry(10_000m, Today, PaymentMethod.BankTransfer, "TRX-ÄÖ \"1\"", key, 1),
-            user, Now, Today, default);
+        await book.PostAsync(locked, Entry(key), User, Now, Today, default);
         IdempotentAnswers.Remember(db, "test", rememberAs ?? key, "fingerprint", 201, """{"answer":"ok"}""", Now);
         return locked;
     }

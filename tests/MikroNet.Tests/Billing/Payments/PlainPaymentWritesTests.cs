@@ -18,9 +18,9 @@ using Xunit;
 namespace MikroNet.Tests.Billing.Payments;
 
 /// <summary>
-/// A partial payment with no message channel configured is written outside the change tracker (RowWrites): its rows
-/// must be the very rows SaveChanges writes, a failure must leave nothing behind, and a payment that does more must
-/// still go through the DbContext.
+/// A partial payment is written outside the change tracker (RowWrites): its rows must be the very rows SaveChanges
+/// writes, a failure must leave nothing behind, and a payment that does more must still go through the DbContext.
+/// Here no message channel is configured; PaymentWritesTests compares the rows with receipt messages.
 /// </summary>
 public sealed class PlainPaymentWritesTests(AppFixture app) : IClassFixture<AppFixture>
 {
