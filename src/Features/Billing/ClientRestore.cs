@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MikroNet.Features.Common;
@@ -24,13 +25,16 @@ public static class ClientRestore
         await IfNothingOverdueAsync(db, notifier, await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId, ct),
             settledInvoiceId, user, today, graceDays, now, ct, payment);
 
+    /// <summary>Whether settling an invoice can restore this client at all: it is isolated on a router.</summary>
+    public static bool MayRestore([NotNullWhen(true)] Client? client) => client?.IsolatedAt is not null && client.RouterId is not null;
+
     /// <param name="client">The client as the caller's unit of work already tracks it (null when deleted).</param>
     /// <param name="payment">The payment that settled the invoice, when one did: the message names it.</param>
     public static async Task<bool> IfNothingOverdueAsync(MikroNetDb db, Notifier notifier, Client? client,
         int settledInvoiceId, ClaimsPrincipal? user, LocalDate today, int graceDays, Instant now, CancellationToken ct,
         Payment? payment = null)
     {
-        if (client?.IsolatedAt is null || client.RouterId is null) return false;
+        if (!MayRestore(client)) return false;
         // Overdue by status, or unpaid past its grace but not yet marked by the daily run.
         if (await OverdueInvoices.AsOf(db, today, graceDays)
                 .AnyAsync(i => i.ClientId == client.Id && i.Id != settledInvoiceId, ct)) return false;

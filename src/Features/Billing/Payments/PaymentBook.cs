@@ -107,9 +107,11 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         Instant now, LocalDate today, CancellationToken ct)
     {
         var (invoice, read, paymentId, _) = locked;
-        // A partial payment gives no credit and restores no one: its rows (the receipt messages among them) are
-        // written outside the change tracker (RowWrites). Anything more tracks the invoice and goes through the DbContext.
-        var writes = locked.Untracked && entry.Amount < invoice.Balance ? new RowWrites() : null;
+        // A payment that gives no credit and restores no one (it leaves a balance, or its client is not isolated) has
+        // its rows (the receipt messages among them) written outside the change tracker (RowWrites). Anything more
+        // tracks the invoice and goes through the DbContext.
+        var writes = locked.Untracked && entry.Amount <= invoice.Balance
+            && (entry.Amount < invoice.Balance || !ClientRestore.MayRestore(read)) ? new RowWrites() : null;
         if (writes is not null) writes.Watch(db, invoice);
         else if (locked.Untracked) db.Track(invoice);
         void Add(object row)

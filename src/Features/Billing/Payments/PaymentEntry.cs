@@ -21,7 +21,7 @@ public sealed record LockedInvoice(Invoice Invoice, Client? Client, int PaymentI
 {
     /// <summary>
     /// The invoice was read untracked, for a caller that saves with <see cref="PaymentBook.SaveAndCommitAsync"/>:
-    /// <see cref="PaymentBook.PostAsync"/> tracks it only when the payment does more than a partial payment.
+    /// <see cref="PaymentBook.PostAsync"/> tracks it only when the payment gives credit or restores a client.
     /// </summary>
     public bool Untracked { get; init; }
 }

@@ -18,28 +18,31 @@ using Xunit;
 namespace MikroNet.Tests.Billing.Payments;
 
 /// <summary>
-/// A partial payment is written outside the change tracker (RowWrites): its rows must be the very rows SaveChanges
-/// writes, a failure must leave nothing behind, and a payment that does more must still go through the DbContext.
-/// Here no message channel is configured; PaymentWritesTests compares the rows with receipt messages.
+/// A payment that gives no credit and restores no one is written outside the change tracker (RowWrites): its rows must
+/// be the very rows SaveChanges writes, a failure must leave nothing behind, and a payment that restores a client must
+/// still go through the DbContext. Here no message channel is configured; PaymentWritesTests compares the rows with
+/// receipt messages.
 /// </summary>
 public sealed class PlainPaymentWritesTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 27, 8, 30, 15).PlusNanoseconds(123_456_000);
     private static readonly LocalDate Today = new(2026, 11, 27);
 
-    [Fact]
-    public async Task Post_PartialPaymentNoChannel_WritesTheRowsSaveChangesWrites()
+    [Theory]
+    [InlineData(150_000, "partial")]
+    [InlineData(10_000, "whole")]
+    public async Task Post_PaymentOfAClientNotIsolated_WritesTheRowsSaveChangesWrites(int price, string kind)
     {
-        var plain = await app.Api.OpenInvoiceAsync(150_000m);
-        var saved = await app.Api.OpenInvoiceAsync(150_000m);
+        var plain = await app.Api.OpenInvoiceAsync(price);
+        var saved = await app.Api.OpenInvoiceAsync(price);
 
-        var plainPayment = await PayAsync(plain, "plain-rows", untracked: true, async (book, db, posted, answer, tx) =>
+        var plainPayment = await PayAsync(plain, $"plain-rows-{kind}", untracked: true, async (book, db, posted, answer, tx) =>
         {
             posted.Writes.ShouldNotBeNull();
             db.ChangeTracker.Entries().ShouldBeEmpty();
             await book.SaveAndCommitAsync(posted, answer, tx, default);
         });
-        var savedPayment = await PayAsync(saved, "plain-saved", untracked: false, async (_, db, posted, answer, tx) =>
+        var savedPayment = await PayAsync(saved, $"plain-saved-{kind}", untracked: false, async (_, db, posted, answer, tx) =>
         {
             posted.Writes.ShouldBeNull();
             db.IdempotencyRecords.Add(answer!);
@@ -58,25 +61,37 @@ public sealed class PlainPaymentWritesTests(AppFixture app) : IClassFixture<AppF
         SameRows.Same(db, plainAudit, savedAudit, nameof(AuditEntry.Id), nameof(AuditEntry.EntityId), nameof(AuditEntry.Data));
         plainAudit.Address.ShouldBe("203.0.113.9");
         SameRows.WithoutPaymentId(plainAudit.Data, plainPayment).ShouldBe(SameRows.WithoutPaymentId(savedAudit.Data, savedPayment));
-        SameRows.Same(db, await db.IdempotencyRecords.SingleAsync(r => r.Key == "plain-rows"),
-            await db.IdempotencyRecords.SingleAsync(r => r.Key == "plain-saved"), nameof(IdempotencyRecord.Key));
+        SameRows.Same(db, await db.IdempotencyRecords.SingleAsync(r => r.Key == $"plain-rows-{kind}"),
+            await db.IdempotencyRecords.SingleAsync(r => r.Key == $"plain-saved-{kind}"), nameof(IdempotencyRecord.Key));
+        (await db.Invoices.SingleAsync(i => i.Id == plain)).Status
+            .ShouldBe(kind == "whole" ? InvoiceStatus.Paid : InvoiceStatus.PartiallyPaid);
     }
 
     [Fact]
-    public async Task Post_PaysTheWholeBalance_TracksTheInvoiceAndSavesThroughTheContext()
+    public async Task Post_WholeBalanceOfAnIsolatedClient_TracksAndRestoresThroughTheContext()
     {
         var invoiceId = await app.Api.OpenInvoiceAsync(10_000m);
+        int clientId;
+        await using (var setup = app.Db())
+        {
+            clientId = (await setup.Invoices.SingleAsync(i => i.Id == invoiceId)).ClientId;
+            await setup.Clients.Where(c => c.Id == clientId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsolatedAt, AppFixture.Start));
+        }
 
-        await PayAsync(invoiceId, "plain-whole", untracked: true, async (book, db, posted, answer, tx) =>
+        await PayAsync(invoiceId, "plain-restore", untracked: true, async (book, db, posted, answer, tx) =>
         {
             posted.Writes.ShouldBeNull();
+            posted.ClientRestored.ShouldBeTrue();
             db.ChangeTracker.Entries<Invoice>().ShouldHaveSingleItem().State.ShouldBe(EntityState.Modified);
             await book.SaveAndCommitAsync(posted, answer, tx, default);
         });
 
         await using var db = app.Db();
         (await db.Invoices.SingleAsync(i => i.Id == invoiceId)).Status.ShouldBe(InvoiceStatus.Paid);
-        (await db.IdempotencyRecords.CountAsync(r => r.Key == "plain-whole")).ShouldBe(1);
+        (await db.Clients.SingleAsync(c => c.Id == clientId)).IsolatedAt.ShouldBeNull();
+        (await db.AuditEntries.CountAsync(a => a.Action == "client.restored" && a.EntityId == clientId.ToString())).ShouldBe(1);
+        (await db.IdempotencyRecords.CountAsync(r => r.Key == "plain-restore")).ShouldBe(1);
     }
 
     [Fact]
