@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
@@ -48,11 +47,13 @@ internal sealed partial class RelayHost : IAsyncDisposable
 
     public double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
-    /// <summary>A pgbench script's statements with its variables as parameters: `:id` is $1, `:key` is $2.</summary>
+    /// <summary>
+    /// A pgbench script's statements with its variables as parameters: `:id` is $1, `:key` is $2 (the appended empty
+    /// line ends the last statement as `;\n` like the others).
+    /// </summary>
     private static List<string> Statements(string script) =>
-        [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "scripts", script))
-            .Where(line => !line.StartsWith("--", StringComparison.Ordinal) && !line.StartsWith('\\'))
-            .Aggregate(new StringBuilder(), (text, line) => text.Append(line).Append('\n')).ToString()
+        [.. string.Join('\n', File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "scripts", script))
+                .Where(line => !line.StartsWith("--", StringComparison.Ordinal) && !line.StartsWith('\\')).Append(""))
             .Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => Variable().Replace(s, m => m.Value == ":id" ? "$1" : "$2::text"))];
 

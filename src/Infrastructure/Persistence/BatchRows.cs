@@ -84,9 +84,7 @@ public static class BatchRows
     {
         var entityType = model.FindEntityType(type)
             ?? throw new InvalidOperationException($"{type.Name} is not an entity of this model.");
-        return entityType.GetProperties().Select(property => new Column(property.GetColumnName(),
-            Setter(property.PropertyInfo
-                ?? throw new InvalidOperationException($"{type.Name}.{property.Name} has no CLR property to set.")),
+        return entityType.GetProperties().Select(property => new Column(property.GetColumnName(), SetterOf(property),
             ValueReader(property))).ToArray();
     }
 

@@ -67,10 +67,11 @@ public static class BatchWrites
             var rank = IndexOf(order, entry.Metadata.ClrType);
             if (rank < 0 || entry.State is not (EntityState.Added or EntityState.Modified)) return null;
             var values = entry.CurrentValues;
-            if (ShapeOf(db, entry.Metadata, entry.State, p => values[p], p => entry.Property(p).IsTemporary,
+            object? Value(IProperty p) => values[p];
+            if (ShapeOf(db, entry.Metadata, entry.State, Value, p => entry.Property(p).IsTemporary,
                     (_, p) => entry.Property(p).IsModified) is not { } shape)
                 return null;
-            writes.Add((rank, new Write(entry.Entity, entry.State == EntityState.Added, shape, p => values[p], (p, value) =>
+            writes.Add((rank, new Write(entry.Entity, entry.State == EntityState.Added, shape, Value, (p, value) =>
             {
                 var property = entry.Property(p);
                 property.CurrentValue = value;
@@ -93,37 +94,38 @@ public static class BatchWrites
         if (db.ChangeTracker.HasChanges())
             throw new InvalidOperationException("The context tracks changes of its own: save them with SaveAndCommitAsync.");
         var writes = new List<(int Rank, Write Write)>();
-        foreach (var entity in rows.Added) writes.Add(Untracked(db, order, entity, EntityState.Added, null));
+        foreach (var entity in rows.Added)
+            writes.Add(Untracked(db, order, entity, EntityState.Added, null)
+                ?? throw new InvalidOperationException($"A {entity.GetType().Name} row has no column to insert."));
         foreach (var (entity, original) in rows.Changed)
-            if (Untracked(db, order, entity, EntityState.Modified, original) is { Write.Shape: not null } changed)
-                writes.Add(changed);
+            if (Untracked(db, order, entity, EntityState.Modified, original) is { } changed) writes.Add(changed);
         await WriteAndCommitAsync(db, transaction, writes.OrderBy(w => w.Rank).Select(w => w.Write).ToList(), ct);
     }
 
-    /// <summary>A row's write, or a write without a shape when nothing in a changed row differs from what was read.</summary>
-    private static (int Rank, Write Write) Untracked(DbContext db, IReadOnlyList<Type> order, object entity,
+    /// <summary>A row's write, or null when nothing in a changed row differs from what was read.</summary>
+    private static (int Rank, Write Write)? Untracked(DbContext db, IReadOnlyList<Type> order, object entity,
         EntityState state, object?[]? original)
     {
-        var type = db.Model.FindEntityType(entity.GetType())
-            ?? throw new InvalidOperationException($"{entity.GetType().Name} is not an entity of this model.");
+        var (type, _) = UntrackedType(db, entity);
         var rank = IndexOf(order, type.ClrType);
-        if (rank < 0 || Writable.GetOrAdd(type, PropertiesOf) is not { } properties)
-            throw new InvalidOperationException($"{type.ClrType.Name} rows are not written outside the change tracker.");
+        if (rank < 0) throw new InvalidOperationException($"{type.ClrType.Name} is not one of the rows this unit writes.");
         object? Value(IProperty p) => p.GetGetter().GetClrValue(entity);
-        var shape = ShapeOf(db, type, state, Value, _ => false,
-            (i, p) => !p.GetValueComparer().Equals(original![i], Value(p)));
-        if (shape is null && state == EntityState.Added)
-            throw new InvalidOperationException($"A {type.ClrType.Name} row has no column to insert.");
-        return (rank, new Write(entity, state == EntityState.Added, shape!, Value, (p, value) => BatchRows.SetterOf(p)(entity, value)));
+        return ShapeOf(db, type, state, Value, _ => false, (i, p) => !p.GetValueComparer().Equals(original![i], Value(p)))
+            is { } shape
+            ? (rank, new Write(entity, state == EntityState.Added, shape, Value, (p, value) => BatchRows.SetterOf(p)(entity, value)))
+            : null;
     }
 
     /// <summary>The values of a row's properties, in the order <see cref="ShapeOf"/> numbers them.</summary>
-    internal static object?[] ValuesOf(DbContext db, object entity)
+    internal static object?[] ValuesOf(DbContext db, object entity) =>
+        [.. UntrackedType(db, entity).Properties.Select(p => p.GetGetter().GetClrValue(entity))];
+
+    private static (IEntityType Type, IProperty[] Properties) UntrackedType(DbContext db, object entity)
     {
-        var type = db.Model.FindEntityType(entity.GetType())!;
-        var properties = Writable.GetOrAdd(type, PropertiesOf)
-            ?? throw new InvalidOperationException($"{type.ClrType.Name} rows are not written outside the change tracker.");
-        return [.. properties.Select(p => p.GetGetter().GetClrValue(entity))];
+        var type = db.Model.FindEntityType(entity.GetType())
+            ?? throw new InvalidOperationException($"{entity.GetType().Name} is not an entity of this model.");
+        return (type, Writable.GetOrAdd(type, PropertiesOf)
+            ?? throw new InvalidOperationException($"{type.ClrType.Name} rows are not written outside the change tracker."));
     }
 
     private static int IndexOf(IReadOnlyList<Type> order, Type type)

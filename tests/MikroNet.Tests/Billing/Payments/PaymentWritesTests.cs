@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -64,7 +62,7 @@ public sealed class PaymentWritesTests(TwoChannelsFixture app) : IClassFixture<T
         var batchedAudit = await db.AuditEntries.SingleAsync(a => a.Action == "payment.recorded" && a.EntityId == batched.ToString());
         var savedAudit = await db.AuditEntries.SingleAsync(a => a.Action == "payment.recorded" && a.EntityId == saved.ToString());
         SameRows.Same(db, batchedAudit, savedAudit, nameof(AuditEntry.Id), nameof(AuditEntry.EntityId), nameof(AuditEntry.Data));
-        batchedAudit.Address.ShouldBe("203.0.113.9");
+        batchedAudit.Address.ShouldBe(FromAddress.Address);
         SameRows.WithoutPaymentId(batchedAudit.Data, batchedPayment).ShouldBe(SameRows.WithoutPaymentId(savedAudit.Data, savedPayment));
         SameRows.Same(db, await db.IdempotencyRecords.SingleAsync(r => r.Key == "rows-batched"),
             await db.IdempotencyRecords.SingleAsync(r => r.Key == "rows-saved"), nameof(IdempotencyRecord.Key));
@@ -87,7 +85,7 @@ public sealed class PaymentWritesTests(TwoChannelsFixture app) : IClassFixture<T
         var plain = await InvoiceOfClientWithEmailAsync();
         var saved = await InvoiceOfClientWithEmailAsync();
 
-        var plainPayment = await PayAsync(plain, "rows-plain", (db, tx) => Task.CompletedTask, untracked: true);
+        var plainPayment = await PayUntrackedAsync(plain, "rows-plain");
         var savedPayment = await PayAsync(saved, "rows-plain-saved", async (db, tx) =>
         {
             await db.SaveChangesAsync();
@@ -250,37 +248,31 @@ public sealed class PaymentWritesTests(TwoChannelsFixture app) : IClassFixture<T
     }
 
     /// <summary>A payment of 10,000 as the endpoint records it, saved by <paramref name="save"/> from a request's address.</summary>
-    /// <remarks>With <paramref name="untracked"/>, the invoice is read untracked and the payment saved by its book.</remarks>
-    private async Task<int> PayAsync(int invoiceId, string key, Func<MikroNetDb, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction, Task> save,
-        bool untracked = false)
-    {
-        using var scope = app.Host.Services.CreateScope();
-        var http = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
-        http.HttpContext = new DefaultHttpContext { Connection = { RemoteIpAddress = IPAddress.Parse("203.0.113.9") } };
-        try
+    private Task<int> PayAsync(int invoiceId, string key, Func<MikroNetDb, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction, Task> save) =>
+        FromAddress.RunAsync(app.Host.Services, async scope =>
         {
             var db = scope.ServiceProvider.GetRequiredService<MikroNetDb>();
             await using var tx = await db.Database.BeginTransactionAsync();
-            if (untracked)
-            {
-                var book = scope.ServiceProvider.GetRequiredService<PaymentBook>();
-                var plain = (await book.LockForPaymentAsync(invoiceId, "test", key, default, untracked: true))!;
-                var posted = await book.PostAsync(plain, Entry(key), User, Now, Today, default);
-                posted.Writes.ShouldNotBeNull();
-                db.ChangeTracker.Entries().ShouldBeEmpty();
-                await book.SaveAndCommitAsync(posted,
-                    IdempotentAnswers.Record("test", key, "fingerprint", 201, """{"answer":"ok"}""", Now), tx, default);
-                return plain.PaymentId;
-            }
             var locked = await PostAsync(scope, db, invoiceId, key);
             await save(db, tx);
             return locked.PaymentId;
-        }
-        finally
+        });
+
+    /// <summary>The same payment with the invoice read untracked, saved by its book outside the change tracker.</summary>
+    private Task<int> PayUntrackedAsync(int invoiceId, string key) =>
+        FromAddress.RunAsync(app.Host.Services, async scope =>
         {
-            http.HttpContext = null;
-        }
-    }
+            var db = scope.ServiceProvider.GetRequiredService<MikroNetDb>();
+            var book = scope.ServiceProvider.GetRequiredService<PaymentBook>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var plain = (await book.LockForPaymentAsync(invoiceId, "test", key, default, untracked: true))!;
+            var posted = await book.PostAsync(plain, Entry(key), User, Now, Today, default);
+            posted.Writes.ShouldNotBeNull();
+            db.ChangeTracker.Entries().ShouldBeEmpty();
+            await book.SaveAndCommitAsync(posted,
+                IdempotentAnswers.Record("test", key, "fingerprint", 201, """{"answer":"ok"}""", Now), tx, default);
+            return plain.PaymentId;
+        });
 
     private static readonly ClaimsPrincipal User = new(new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, "1")]));
 

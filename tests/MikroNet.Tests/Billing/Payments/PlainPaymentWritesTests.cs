@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +57,7 @@ public sealed class PlainPaymentWritesTests(AppFixture app) : IClassFixture<AppF
         var plainAudit = await db.AuditEntries.SingleAsync(a => a.Action == "payment.recorded" && a.EntityId == plain.ToString());
         var savedAudit = await db.AuditEntries.SingleAsync(a => a.Action == "payment.recorded" && a.EntityId == saved.ToString());
         SameRows.Same(db, plainAudit, savedAudit, nameof(AuditEntry.Id), nameof(AuditEntry.EntityId), nameof(AuditEntry.Data));
-        plainAudit.Address.ShouldBe("203.0.113.9");
+        plainAudit.Address.ShouldBe(FromAddress.Address);
         SameRows.WithoutPaymentId(plainAudit.Data, plainPayment).ShouldBe(SameRows.WithoutPaymentId(savedAudit.Data, savedPayment));
         SameRows.Same(db, await db.IdempotencyRecords.SingleAsync(r => r.Key == $"plain-rows-{kind}"),
             await db.IdempotencyRecords.SingleAsync(r => r.Key == $"plain-saved-{kind}"), nameof(IdempotencyRecord.Key));
@@ -173,12 +171,8 @@ public sealed class PlainPaymentWritesTests(AppFixture app) : IClassFixture<AppF
         IDbContextTransaction transaction);
 
     /// <summary>A payment of 10,000 as the endpoint records it, from a request's address, saved by <paramref name="save"/>.</summary>
-    private async Task<int> PayAsync(int invoiceId, string key, bool untracked, Save save)
-    {
-        using var scope = app.Host.Services.CreateScope();
-        var http = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
-        http.HttpContext = new DefaultHttpContext { Connection = { RemoteIpAddress = IPAddress.Parse("203.0.113.9") } };
-        try
+    private Task<int> PayAsync(int invoiceId, string key, bool untracked, Save save) =>
+        FromAddress.RunAsync(app.Host.Services, async scope =>
         {
             var db = scope.ServiceProvider.GetRequiredService<MikroNetDb>();
             var book = scope.ServiceProvider.GetRequiredService<PaymentBook>();
@@ -189,10 +183,5 @@ public sealed class PlainPaymentWritesTests(AppFixture app) : IClassFixture<AppF
                 "TRX-ÄÖ \"1\"", key, 1), user, Now, Today, default);
             await save(book, db, posted, IdempotentAnswers.Record("test", key, "fingerprint", 201, """{"answer":"ok"}""", Now), tx);
             return locked.PaymentId;
-        }
-        finally
-        {
-            http.HttpContext = null;
-        }
-    }
+        });
 }
