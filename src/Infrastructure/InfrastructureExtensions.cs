@@ -56,8 +56,9 @@ public static class InfrastructureExtensions
         // Pooled: a request rents a context whose options and internal services were built once, instead of building
         // both for every request (a quarter of a small request's host CPU, docs/performance.md).
         // One pool for EF Core and for the statements that write whole answers without it (details, GraphQL's SQL
-        // answers), which take their connection straight from the data source: no DbContext to rent for them.
+        // answers): those wait for each other and go in one round trip (ReadBatches), with no DbContext to rent.
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build());
+        services.AddSingleton(sp => new ReadBatches(sp.GetRequiredService<NpgsqlDataSource>(), Math.Max(2, Environment.ProcessorCount)));
         services.AddDbContextPool<MikroNetDb>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseNodaTime())
             .AddInterceptors(new OneConnectionPerScope(), new AuditAddress(sp.GetRequiredService<IHttpContextAccessor>()))

@@ -1,11 +1,11 @@
 using FastEndpoints;
 using MikroNet.Features.Common;
 using Microsoft.AspNetCore.Http;
-using Npgsql;
+using MikroNet.Infrastructure.Persistence;
 
 namespace MikroNet.Features.Clients.ClientDetails;
 
-public sealed class Endpoint(NpgsqlDataSource database) : Endpoint<Request, Envelope<Response>>
+public sealed class Endpoint(ReadBatches database) : Endpoint<Request, Envelope<Response>>
 {
     public override void Configure()
     {

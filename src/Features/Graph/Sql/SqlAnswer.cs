@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQLParser.AST;
+using MikroNet.Infrastructure.Persistence;
 using NodaTime;
 using Npgsql;
 
@@ -40,23 +41,22 @@ public sealed class SqlAnswer(GraphQLOperationDefinition operation, string state
     }
 
     /// <summary>
-    /// Runs the statement on a connection of EF Core's pool, without a DbContext (nothing else of the request reads
-    /// the database); the answer's UTF-8 bytes as PostgreSQL wrote them.
+    /// Runs the statement with the other reads waiting at the same moment, in one round trip and without a DbContext
+    /// (nothing else of the request reads the database); the answer's UTF-8 bytes as PostgreSQL wrote them.
     /// </summary>
-    public async Task<byte[]> RunAsync(NpgsqlDataSource database, int[] ids, LocalDate today, int graceDays, CancellationToken ct)
+    public async Task<byte[]> RunAsync(ReadBatches database, int[] ids, LocalDate today, int graceDays, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand(Statement, connection);
+        var values = new NpgsqlParameter[parameters.Count];
         var nextId = 0;
-        foreach (var parameter in parameters)
+        for (var i = 0; i < values.Length; i++)
         {
-            cmd.Parameters.Add(parameter switch
+            values[i] = parameters[i] switch
             {
                 SqlParameter.ClientId => new NpgsqlParameter<int> { TypedValue = ids[nextId++] },
                 SqlParameter.AsOf => new NpgsqlParameter<LocalDate> { TypedValue = today },
                 _ => new NpgsqlParameter<int> { TypedValue = graceDays },
-            });
+            };
         }
-        return (byte[])(await cmd.ExecuteScalarAsync(ct))!;
+        return (await database.ScalarAsync(Statement, values, ct))!;
     }
 }

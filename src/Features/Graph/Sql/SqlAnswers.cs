@@ -1,6 +1,7 @@
 using MikroNet.Features.Billing;
 using MikroNet.Features.Common;
 using MikroNet.Features.Graph.Http;
+using MikroNet.Infrastructure.Persistence;
 using MikroNet.Infrastructure.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ internal static class SqlAnswers
         byte[] body;
         try
         {
-            body = await answer.RunAsync(services.GetRequiredService<NpgsqlDataSource>(), ids, today, graceDays, http.RequestAborted);
+            body = await answer.RunAsync(services.GetRequiredService<ReadBatches>(), ids, today, graceDays, http.RequestAborted);
         }
         catch (NpgsqlException e) when (!http.RequestAborted.IsCancellationRequested)
         {
