@@ -10,7 +10,7 @@ namespace MikroNet.Infrastructure.Persistence;
 /// taken after its caller asked; what the reads share is the checkout, the socket's write and read and the backend's
 /// wake-up, which were most of a small read's cost (docs/performance.md, "Reads sent together").
 /// </summary>
-public sealed class ReadBatches : IAsyncDisposable
+public sealed class ReadBatches : IAsyncDisposable, IDisposable
 {
     /// <summary>Half the bench's 32 connections: a loaded host's queue in one or two goes; more only delays the first reader.</summary>
     public const int MostPerBatch = 16;
@@ -126,6 +126,12 @@ public sealed class ReadBatches : IAsyncDisposable
         _waiting.Writer.TryComplete();
         await Task.WhenAll(_lanes);
     }
+
+    /// <summary>
+    /// Takes no more reads; the lanes answer the ones waiting and end on their own. For a container disposed
+    /// synchronously, which refuses a singleton that is only asynchronously disposable.
+    /// </summary>
+    public void Dispose() => _waiting.Writer.TryComplete();
 
     private sealed class Read(string statement, NpgsqlParameter[] parameters)
     {

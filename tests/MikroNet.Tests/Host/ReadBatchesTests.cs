@@ -112,6 +112,20 @@ public sealed class ReadBatchesTests(AppFixture app) : IClassFixture<AppFixture>
         Should.Throw<ObjectDisposedException>(() => batches.ScalarAsync(Stamped, [], CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Dispose_Synchronously_AnswersWhatWaitsThenRefusesMore()
+    {
+        var batches = new ReadBatches(_database, lanes: 1);
+        var busy = await HoldTheLaneAsync(batches);
+        var waiting = StampedAsync(batches, 3);
+
+        batches.Dispose();
+
+        await busy;
+        (await waiting).Value.ShouldBe(3);
+        Should.Throw<ObjectDisposedException>(() => batches.ScalarAsync(Stamped, [], CancellationToken.None));
+    }
+
     /// <summary>
     /// The lanes keep nothing of the request that built them; a batch's database span belongs to its reader's trace.
     /// </summary>
