@@ -130,9 +130,11 @@ internal static class Program
         await db.ResetStatementsAsync();
         var hostCpu = host.CpuSeconds();
         var dbCpu = ProcessStats.CpuSecondsWithChildren(postmaster);
+        var batchesBefore = await ReadBatchSizes.ReadAsync(host.Url);
         using var sampler = new RssSampler(host.Pid);
         var app = await LoadGenerators.WrkAsync(host.Url, scenario.WrkScript, options.Threads, connections, options.Seconds, environment);
         var rssPeak = sampler.Stop();
+        var readsPerRoundTrip = ReadBatchSizes.PerRoundTrip(batchesBefore, await ReadBatchSizes.ReadAsync(host.Url));
         var hostCpuPerRequest = (host.CpuSeconds() - hostCpu) / app.Requests * 1000;
         var dbCpuPerRequest = (ProcessStats.CpuSecondsWithChildren(postmaster) - dbCpu) / app.Requests * 1000;
         var statements = await db.StatementsAsync();
@@ -143,7 +145,7 @@ internal static class Program
             options.Threads, connections, options.Seconds, options.Clients);
         var aloneDbCpu = (ProcessStats.CpuSecondsWithChildren(postmaster) - dbCpuBefore) / alone.Requests * 1000;
         return new ScenarioResult(scenario, connections, app, alone, hostCpuPerRequest, dbCpuPerRequest, aloneDbCpu,
-            statements.Sum(s => s.Calls) / (double)app.Requests, statements, rssPeak);
+            statements.Sum(s => s.Calls) / (double)app.Requests, statements, rssPeak) { ReadsPerRoundTrip = readsPerRoundTrip };
     }
 
     /// <summary>

@@ -7,6 +7,9 @@ internal sealed record ScenarioResult(Scenario Scenario, int Connections, LoadRe
     double RssPeak)
 {
     public RelayResult? Relay { get; init; }
+
+    /// <summary>Reads sent per round trip during the load (the host's read lanes), when any went through them.</summary>
+    public double? ReadsPerRoundTrip { get; init; }
 }
 
 /// <summary>The relay's run: its rate, and CPU per request of the relay and of PostgreSQL.</summary>
@@ -49,6 +52,9 @@ internal sealed class Report(BenchOptions options)
             }
         }
         Console.WriteLine();
+        foreach (var (r, _) in _rows.Where(row => row.Result.ReadsPerRoundTrip is not null))
+            Console.WriteLine(string.Format(c, "{0}: {1:F1} reads per round trip under the load (mikronet_db_read_batch_size)",
+                r.Scenario.Title, r.ReadsPerRoundTrip));
         Console.WriteLine(string.Format(c, "host RSS: {0:F0} MiB idle after start, {1:F0} MiB idle after the load", RssIdleStart, RssIdleAfter));
         Console.WriteLine(string.Format(c, "GET /client answer at {0} clients: {1:F1} MiB", options.ListClients, ListBytes / 1048576.0));
         foreach (var (r, counts) in _rows)

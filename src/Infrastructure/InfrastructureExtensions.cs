@@ -58,7 +58,8 @@ public static class InfrastructureExtensions
         // One pool for EF Core and for the statements that write whole answers without it (details, GraphQL's SQL
         // answers): those wait for each other and go in one round trip (ReadBatches), with no DbContext to rent.
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build());
-        services.AddSingleton(sp => new ReadBatches(sp.GetRequiredService<NpgsqlDataSource>(), Math.Max(2, Environment.ProcessorCount)));
+        services.AddSingleton(sp => new ReadBatches(sp.GetRequiredService<NpgsqlDataSource>(), Math.Max(2, Environment.ProcessorCount),
+            sp.GetService<Telemetry.MikroNetMetrics>()));
         services.AddDbContextPool<MikroNetDb>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseNodaTime())
             .AddInterceptors(new OneConnectionPerScope(), new AuditAddress(sp.GetRequiredService<IHttpContextAccessor>()))

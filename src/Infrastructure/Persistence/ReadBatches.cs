@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MikroNet.Infrastructure.Telemetry;
 using Npgsql;
 
 namespace MikroNet.Infrastructure.Persistence;
@@ -16,6 +17,7 @@ public sealed class ReadBatches : IAsyncDisposable, IDisposable
     public const int MostPerBatch = 16;
 
     private readonly NpgsqlDataSource _database;
+    private readonly MikroNetMetrics? _metrics;
     private readonly Channel<Read> _waiting = Channel.CreateUnbounded<Read>();
     private readonly Task[] _lanes;
 
@@ -23,10 +25,12 @@ public sealed class ReadBatches : IAsyncDisposable, IDisposable
     /// Batches in flight at once. One per CPU measured as well as two per CPU on two cores; each lane holds a pooled
     /// connection only while its batch runs.
     /// </param>
-    public ReadBatches(NpgsqlDataSource database, int lanes)
+    /// <param name="metrics">Where each batch's size is recorded (`mikronet_db_read_batch_size`).</param>
+    public ReadBatches(NpgsqlDataSource database, int lanes, MikroNetMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         _database = database;
+        _metrics = metrics;
         _lanes = new Task[lanes];
         // The lanes outlive the request that happens to build them: they take none of its context (its trace, its
         // HttpContext). Each batch runs in its first reader's instead.
@@ -52,6 +56,7 @@ public sealed class ReadBatches : IAsyncDisposable, IDisposable
         {
             while (batch.Count < MostPerBatch && _waiting.Reader.TryRead(out var read)) batch.Add(read);
             if (batch.Count == 0) continue;
+            _metrics?.ReadBatchSent(batch.Count);
             await InContextOf(batch[0], () => RunBatchAsync(batch));
             batch.Clear();
         }

@@ -21,6 +21,7 @@ public sealed class MikroNetMetrics : IDisposable
     private readonly Counter<long> _gatewayEvents;
     private readonly Counter<long> _billingRuns;
     private readonly Histogram<double> _billingDuration;
+    private readonly Histogram<int> _readBatchSize;
     private readonly ConcurrentDictionary<int, int> _reachable = new();
 
     public MikroNetMetrics(IMeterFactory meters, MetricsSnapshot snapshot)
@@ -37,6 +38,9 @@ public sealed class MikroNetMetrics : IDisposable
             "Payment gateway notifications received, by gateway and verdict (applied, ignored, rejected).");
         _billingRuns = _meter.CreateCounter<long>("mikronet.billing.runs", "{run}", "Daily billing runs, by result (success, failed).");
         _billingDuration = _meter.CreateHistogram<double>("mikronet.billing.run.duration", "s", "How long a daily billing run took.");
+        _readBatchSize = _meter.CreateHistogram("mikronet.db.read_batch.size", "{statement}",
+            "Reads sent to PostgreSQL in one round trip (client details, GraphQL's one-statement answers).",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16] });
         _meter.CreateObservableGauge("mikronet.outbox.depth", () => snapshot.Routers.Select(r =>
             new Measurement<long>(r.Pending, Tags(r.RouterId, r.Name))), "{command}", "Router commands waiting to be delivered.");
         _meter.CreateObservableGauge("mikronet.outbox.oldest.age", () => snapshot.Routers.Select(r =>
@@ -65,6 +69,8 @@ public sealed class MikroNetMetrics : IDisposable
     public void RouterReached(int routerId, bool reached) => _reachable[routerId] = reached ? 1 : 0;
 
     public void InvoicesRaised(int count) => _invoicesRaised.Add(count);
+
+    public void ReadBatchSent(int reads) => _readBatchSize.Record(reads);
 
     public void PaymentRecorded(string method, decimal amount)
     {

@@ -84,6 +84,20 @@ public sealed partial class MetricsTests(MetricsTests.Fixture app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Metrics_DetailsReads_RecordedWithTheirBatchSizes()
+    {
+        var client = await app.Api.AddClientAsync(await app.Api.AddRouterAsync());
+        var before = await TextAsync();
+        (await app.Api.ClientDetailsAsync(client)).Status.ShouldBe(200);
+        (await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.Api.ClientDetailsAsync(client)))).ShouldAllBe(r => r.Status == 200);
+        var after = await TextAsync();
+
+        Grew(before, after, "mikronet_db_read_batch_size_sum", "").ShouldBeGreaterThanOrEqualTo(21);
+        Grew(before, after, "mikronet_db_read_batch_size_count", "").ShouldBeGreaterThanOrEqualTo(2);
+        Value(after, "mikronet_db_read_batch_size_bucket", "le=\"16\"").ShouldBe(Value(after, "mikronet_db_read_batch_size_count", ""));
+    }
+
+    [Fact]
     public async Task Metrics_RouterCheck_SetsReachability()
     {
         var router = await app.Api.AddRouterAsync();
