@@ -83,7 +83,11 @@ public sealed class ReadBatches : IAsyncDisposable, IDisposable
             statement.Parameters.AddRange(read.Parameters);
             command.BatchCommands.Add(statement);
         }
-        var answered = 0;
+        // The answers are handed out once the connection is back in the pool and the batch's span has ended, so a
+        // caller's next query finds a free connection and its trace is complete when its answer is written.
+        var values = new byte[]?[batch.Count];
+        var done = 0;
+        Exception? failure = null;
         try
         {
             await using var connection = await _database.OpenConnectionAsync();
@@ -91,38 +95,45 @@ public sealed class ReadBatches : IAsyncDisposable, IDisposable
             await using var reader = await command.ExecuteReaderAsync();
             do
             {
-                batch[answered].Answer.SetResult(await reader.ReadAsync() && !await reader.IsDBNullAsync(0)
-                    ? reader.GetFieldValue<byte[]>(0) : null);
-                answered++;
+                values[done] = await reader.ReadAsync() && !await reader.IsDBNullAsync(0) ? reader.GetFieldValue<byte[]>(0) : null;
+                done++;
             }
-            while (answered < batch.Count && await reader.NextResultAsync());
+            while (done < batch.Count && await reader.NextResultAsync());
         }
-        catch (PostgresException) when (batch.Count - answered > 1)
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        for (var i = 0; i < done; i++) batch[i].Answer.SetResult(values[i]);
+        if (failure is PostgresException && batch.Count - done > 1)
         {
             // PostgreSQL skips the rest of a batch after a failing statement: the ones left run alone, so only the
             // failing statement's caller gets its error. A parameter belongs to one command at a time.
             foreach (var statement in command.BatchCommands) statement.Parameters.Clear();
-            foreach (var read in batch.Skip(answered)) await RunAloneAsync(read);
+            for (var i = done; i < batch.Count; i++) await RunAloneAsync(batch[i]);
         }
-        catch (Exception e)
+        else if (failure is not null)
         {
-            foreach (var read in batch.Skip(answered)) read.Answer.TrySetException(e);
+            for (var i = done; i < batch.Count; i++) batch[i].Answer.SetException(failure);
         }
     }
 
     private async Task RunAloneAsync(Read read)
     {
+        byte[]? value;
         try
         {
             await using var connection = await _database.OpenConnectionAsync();
             await using var command = new NpgsqlCommand(read.Statement, connection);
             command.Parameters.AddRange(read.Parameters);
-            read.Answer.SetResult(await command.ExecuteScalarAsync() as byte[]);
+            value = await command.ExecuteScalarAsync() as byte[];
         }
         catch (Exception e)
         {
-            read.Answer.TrySetException(e);
+            read.Answer.SetException(e);
+            return;
         }
+        read.Answer.SetResult(value);
     }
 
     /// <summary>Takes no more reads, answers the ones waiting and waits for the lanes to end.</summary>
