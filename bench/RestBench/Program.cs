@@ -144,8 +144,15 @@ internal static class Program
         var alone = await LoadGenerators.PgBenchAsync(db.Port, password, BenchDatabase.Name, scenario.PgBenchScript,
             options.Threads, connections, options.Seconds, options.Clients);
         var aloneDbCpu = (ProcessStats.CpuSecondsWithChildren(postmaster) - dbCpuBefore) / alone.Requests * 1000;
+        var hostStatements = scenario.HostStatementsScript is { } script
+            ? await LoadGenerators.PgBenchAsync(db.Port, password, BenchDatabase.Name, script, options.Threads, connections,
+                options.Seconds, options.Clients)
+            : null;
         return new ScenarioResult(scenario, connections, app, alone, hostCpuPerRequest, dbCpuPerRequest, aloneDbCpu,
-            statements.Sum(s => s.Calls) / (double)app.Requests, statements, rssPeak) { ReadsPerRoundTrip = readsPerRoundTrip };
+            statements.Sum(s => s.Calls) / (double)app.Requests, statements, rssPeak)
+        {
+            ReadsPerRoundTrip = readsPerRoundTrip, HostStatementsAlone = hostStatements,
+        };
     }
 
     /// <summary>

@@ -10,6 +10,9 @@ internal sealed record ScenarioResult(Scenario Scenario, int Connections, LoadRe
 
     /// <summary>Reads sent per round trip during the load (the host's read lanes), when any went through them.</summary>
     public double? ReadsPerRoundTrip { get; init; }
+
+    /// <summary>pgbench running the host's own statements for this work (<see cref="Scenario.HostStatementsScript"/>).</summary>
+    public LoadResult? HostStatementsAlone { get; init; }
 }
 
 /// <summary>The relay's run: its rate, and CPU per request of the relay and of PostgreSQL.</summary>
@@ -52,6 +55,9 @@ internal sealed class Report(BenchOptions options)
             }
         }
         Console.WriteLine();
+        foreach (var (r, _) in _rows.Where(row => row.Result.HostStatementsAlone is not null))
+            Console.WriteLine(string.Format(c, "{0}: pgbench running the host's own statements {1:F0}/s, MikroNet at {2:F2}x of it (not a target)",
+                r.Scenario.Title, r.HostStatementsAlone!.Rate, r.App.Rate / r.HostStatementsAlone.Rate));
         foreach (var (r, _) in _rows.Where(row => row.Result.ReadsPerRoundTrip is not null))
             Console.WriteLine(string.Format(c, "{0}: {1:F1} reads per round trip under the load (mikronet_db_read_batch_size)",
                 r.Scenario.Title, r.ReadsPerRoundTrip));

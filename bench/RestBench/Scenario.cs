@@ -7,6 +7,12 @@ namespace MikroNet.RestBench;
 internal sealed record Scenario(string Name, string Title, string WrkScript, string PgBenchScript,
     Func<int, string, HttpRequestMessage> Request)
 {
+    /// <summary>
+    /// A pgbench script of the statements the host itself sends for this work, where they differ from the baseline's:
+    /// shows how much of the distance to the baseline is work the baseline leaves out. Not a target.
+    /// </summary>
+    public string? HostStatementsScript { get; init; }
+
     private const string GraphQuery = "query($id:Int!){client(clientId:$id){clientId name phoneNumber status "
         + "subscriptions{subscriptionId startDate endDate status "
         + "invoices{invoiceId number invoiceDate dueDate totalAmount amountPaid invoiceStatus "
@@ -20,7 +26,10 @@ internal sealed record Scenario(string Name, string Title, string WrkScript, str
         {
             Content = JsonContent.Create(new { amount = 1, payment_method = "cash" }),
             Headers = { { "Idempotency-Key", key } },
-        });
+        })
+    {
+        HostStatementsScript = "payment-host.sql",
+    };
 
     public static readonly Scenario Graph = new("graphql", "POST /graphql one client's tree", "graphql.lua", "graphql.sql",
         (id, _) => new HttpRequestMessage(HttpMethod.Post, "/graphql")
