@@ -1,3 +1,4 @@
+using System.Data;
 using System.Threading.Channels;
 using MikroNet.Infrastructure.Telemetry;
 using Npgsql;
@@ -88,9 +89,11 @@ public sealed class ReadBatches : IAsyncDisposable, IDisposable
         var values = new byte[]?[batch.Count];
         var done = 0;
         Exception? failure = null;
+        var broke = false;
+        NpgsqlConnection? connection = null;
         try
         {
-            await using var connection = await _database.OpenConnectionAsync();
+            connection = await _database.OpenConnectionAsync();
             command.Connection = connection;
             await using var reader = await command.ExecuteReaderAsync();
             do
@@ -103,12 +106,19 @@ public sealed class ReadBatches : IAsyncDisposable, IDisposable
         catch (Exception e)
         {
             failure = e;
+            broke = connection?.FullState.HasFlag(ConnectionState.Broken) == true;
+        }
+        finally
+        {
+            if (connection is not null) await connection.DisposeAsync();
         }
         for (var i = 0; i < done; i++) batch[i].Answer.SetResult(values[i]);
-        if (failure is PostgresException && batch.Count - done > 1)
+        if (broke || failure is PostgresException && batch.Count - done > 1)
         {
             // PostgreSQL skips the rest of a batch after a failing statement: the ones left run alone, so only the
-            // failing statement's caller gets its error. A parameter belongs to one command at a time.
+            // failing statement's caller gets its error. A pooled connection the server had closed (a restart, a
+            // reaper of idle connections) is not the reads' fault either: they run again, alone, on another one.
+            // A parameter belongs to one command at a time.
             foreach (var statement in command.BatchCommands) statement.Parameters.Clear();
             for (var i = done; i < batch.Count; i++) await RunAloneAsync(batch[i]);
         }

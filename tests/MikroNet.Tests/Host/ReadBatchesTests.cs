@@ -64,6 +64,25 @@ public sealed class ReadBatchesTests(AppFixture app) : IClassFixture<AppFixture>
             Encoding.UTF8.GetString((await reads[i])!).ShouldBe((10 / divisors[i]).ToString());
     }
 
+    /// <summary>A restart or a reaper of idle connections closes a pooled connection under the host.</summary>
+    [Fact]
+    public async Task Read_ItsPooledConnectionClosedByTheServer_RunsAgainOnAnother()
+    {
+        var name = "read-batches-" + Guid.NewGuid().ToString("N")[..8];
+        await using var database = NpgsqlDataSource.Create(PostgresConnection.Tune(app.ConnectionString) + ";Application Name=" + name);
+        await using var batches = new ReadBatches(database, lanes: 1);
+        (await StampedAsync(batches, 1)).Value.ShouldBe(1);
+
+        await using (var admin = _database.CreateCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1"))
+        {
+            admin.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+            (await admin.ExecuteScalarAsync()).ShouldBe(1L);
+        }
+
+        (await StampedAsync(batches, 2)).Value.ShouldBe(2);
+    }
+
     [Fact]
     public async Task Read_NoRowOrNull_AnswersNull()
     {
