@@ -180,7 +180,6 @@ public static class BatchWrites
     private sealed record Shape(string Sql, IProperty[] Sent, IProperty[] Returned,
         Func<DbDataReader, int, object?>[] Readers);
 
-    /// <summary>What SaveChanges would send and read back for this entry, or null when this writer cannot say.</summary>
     /// <summary>
     /// What SaveChanges would send and read back for a row of <paramref name="type"/> in <paramref name="state"/>,
     /// or null when this writer cannot say (or, for a changed row, nothing changed).

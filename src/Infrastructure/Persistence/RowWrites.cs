@@ -5,8 +5,9 @@ namespace MikroNet.Infrastructure.Persistence;
 /// <summary>
 /// A unit of work kept outside EF Core's change tracker: the rows to insert and the rows read and changed since,
 /// written by <see cref="BatchWrites.WriteAndCommitAsync"/> with the statements it builds from EF Core's model, as
-/// SaveChanges would write them. For the common payment (one that restores no one), where tracking its rows (attaching them, walking their
-/// graphs, detecting changes, accepting them) was ~0.15 ms of a payment's host CPU (docs/performance.md).
+/// SaveChanges would write them. For the common payment (one that restores no one), where tracking its rows
+/// (attaching them, walking their graphs, detecting changes, accepting them) was ~0.15 ms of a payment's host CPU
+/// (docs/performance.md).
 /// </summary>
 public sealed class RowWrites
 {
