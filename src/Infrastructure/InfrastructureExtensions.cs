@@ -60,6 +60,9 @@ public static class InfrastructureExtensions
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build());
         services.AddSingleton(sp => new ReadBatches(sp.GetRequiredService<NpgsqlDataSource>(), Math.Max(2, Environment.ProcessorCount),
             sp.GetService<Telemetry.MikroNetMetrics>()));
+        // Payments waiting at the same moment are locked, written and committed together (SharedTransactions).
+        services.AddSingleton(sp => new SharedTransactions(sp.GetRequiredService<NpgsqlDataSource>(),
+            Math.Max(2, Environment.ProcessorCount), sp.GetService<Telemetry.MikroNetMetrics>()));
         services.AddDbContextPool<MikroNetDb>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseNodaTime())
             .AddInterceptors(new OneConnectionPerScope(), new AuditAddress(sp.GetRequiredService<IHttpContextAccessor>()))

@@ -35,8 +35,12 @@ public sealed class NoticeProcessor(MikroNetDb db, PaymentBook book, ProviderClo
         return stored;
     }
 
+    /// <summary>The payment the notice being applied posted, counted once it is committed.</summary>
+    private Payment? _posted;
+
     public async Task<GatewayEvent> ApplyAsync(GatewayEvent stored, GatewayNotice? notice, CancellationToken ct)
     {
+        _posted = null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (verdict, reason) = notice is null
             ? (GatewayEventVerdict.Rejected, "The body is not a notification this gateway sends.")
@@ -46,6 +50,7 @@ public sealed class NoticeProcessor(MikroNetDb db, PaymentBook book, ProviderClo
         stored.ProcessedAt = clock.Now;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (_posted is not null) book.Recorded(_posted);
         metrics.GatewayEvent(stored.Gateway, SnakeCaseEnums.ToSnakeCase(verdict));
         return stored;
     }
@@ -109,6 +114,7 @@ public sealed class NoticeProcessor(MikroNetDb db, PaymentBook book, ProviderClo
         link.Status = PaymentLinkStatus.Paid;
         link.UpdatedAt = now;
         stored.PaymentId = payment.Id;
+        _posted = payment;
         return (GatewayEventVerdict.Applied, $"Recorded payment {payment.Id}.");
     }
 

@@ -44,7 +44,7 @@ public static class BatchWrites
     {
         if (Plan(db, order) is { } writes)
         {
-            await WriteAndCommitAsync(db, transaction, writes, ct);
+            await WriteAndCommitAsync(transaction, [new Planned(db, writes)], ct);
             db.ChangeTracker.AcceptAllChanges();
             return;
         }
@@ -54,7 +54,7 @@ public static class BatchWrites
 
     /// <param name="Value">A property's current value.</param>
     /// <param name="SetReturned">Puts a value the statement returned into the entity.</param>
-    private sealed record Write(object Entity, bool Added, Shape Shape, Func<IProperty, object?> Value,
+    internal sealed record Write(object Entity, bool Added, Shape Shape, Func<IProperty, object?> Value,
         Action<IProperty, object?> SetReturned);
 
     /// <summary>The statements to run in order, or null when a change is not one this writer handles.</summary>
@@ -87,8 +87,15 @@ public static class BatchWrites
     /// they were read must be held under the caller's row lock, as for <see cref="SaveAndCommitAsync"/>. Values
     /// the database gives (an identity) are read back into the entities.
     /// </summary>
-    public static async Task WriteAndCommitAsync(this DbContext db, IDbContextTransaction transaction, RowWrites rows,
-        IReadOnlyList<Type> order, CancellationToken ct)
+    public static Task WriteAndCommitAsync(this DbContext db, IDbContextTransaction transaction, RowWrites rows,
+        IReadOnlyList<Type> order, CancellationToken ct) =>
+        WriteAndCommitAsync(transaction, [db.PlanWrites(rows, order)], ct);
+
+    /// <summary>
+    /// The statements that write <paramref name="rows"/> as <see cref="WriteAndCommitAsync(DbContext, IDbContextTransaction, RowWrites, IReadOnlyList{Type}, CancellationToken)"/>
+    /// does, for a transaction shared with other units (<see cref="SharedTransactions"/>).
+    /// </summary>
+    public static Planned PlanWrites(this DbContext db, RowWrites rows, IReadOnlyList<Type> order)
     {
         // The batch commits the transaction: a change the tracker holds would be committed unwritten.
         if (db.ChangeTracker.HasChanges())
@@ -99,7 +106,7 @@ public static class BatchWrites
                 ?? throw new InvalidOperationException($"A {entity.GetType().Name} row has no column to insert."));
         foreach (var (entity, original) in rows.Changed)
             if (Untracked(db, order, entity, EntityState.Modified, original) is { } changed) writes.Add(changed);
-        await WriteAndCommitAsync(db, transaction, writes.OrderBy(w => w.Rank).Select(w => w.Write).ToList(), ct);
+        return new Planned(db, [.. writes.OrderBy(w => w.Rank).Select(w => w.Write)]);
     }
 
     /// <summary>A row's write, or null when nothing in a changed row differs from what was read.</summary>
@@ -135,29 +142,29 @@ public static class BatchWrites
         return -1;
     }
 
-    private static async Task WriteAndCommitAsync(DbContext db, IDbContextTransaction transaction, List<Write> writes,
+    private static Task WriteAndCommitAsync(IDbContextTransaction transaction, IReadOnlyList<Planned> units,
         CancellationToken ct)
     {
-        AuditAddress.StampFor(db, writes.Where(w => w.Added).Select(w => w.Entity));
         var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-        await using var batch = new NpgsqlBatch(npgsqlTransaction.Connection, npgsqlTransaction);
-        // Only a factory for parameters of EF's type mappings, which create them from a command.
-        await using var factory = new NpgsqlCommand();
-        foreach (var write in writes)
-        {
-            var statement = new NpgsqlBatchCommand(write.Shape.Sql);
-            foreach (var property in write.Shape.Sent)
-                statement.Parameters.Add(((RelationalTypeMapping)property.GetTypeMapping())
-                    .CreateParameter(factory, "", write.Value(property), property.IsNullable));
-            batch.BatchCommands.Add(statement);
-        }
+        return WriteAndCommitAsync(npgsqlTransaction.Connection!, npgsqlTransaction, units, ct);
+    }
+
+    /// <summary>
+    /// Writes the units' statements in their order and the COMMIT as one batch, then reads back what they return.
+    /// </summary>
+    internal static async Task WriteAndCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<Planned> units, CancellationToken ct = default)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var unit in units)
+            foreach (var statement in unit.Statements) batch.BatchCommands.Add(statement);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
 
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
             // The reader steps over statements without a result: the result sets are those of the RETURNING ones.
             var first = true;
-            foreach (var write in writes.Where(w => w.Shape.Returned.Length > 0))
+            foreach (var write in units.SelectMany(u => u.Writes).Where(w => w.Shape.Returned.Length > 0))
             {
                 if (!first) await reader.NextResultAsync(ct);
                 first = false;
@@ -169,15 +176,41 @@ public static class BatchWrites
         }
 
         // Unreachable under the callers' row locks; said loudly rather than accepted as saved if it ever happens.
-        if (writes.Where((_, i) => batch.BatchCommands[i].RecordsAffected != 1).Any())
+        if (units.SelectMany(u => u.Statements).Any(s => s.RecordsAffected != 1))
             throw new DbUpdateConcurrencyException("A row to update was not found; the rest of the batch was committed.");
+    }
+
+    /// <summary>
+    /// A unit's rows as the statements that write them (audit rows stamped with the request's address), each with its
+    /// parameters, ready to go into a batch once.
+    /// </summary>
+    public sealed class Planned
+    {
+        internal Planned(DbContext db, List<Write> writes)
+        {
+            AuditAddress.StampFor(db, writes.Where(w => w.Added).Select(w => w.Entity));
+            Writes = writes;
+            // Only a factory for parameters of EF's type mappings, which create them from a command.
+            using var factory = new NpgsqlCommand();
+            Statements = [.. writes.Select(write =>
+            {
+                var statement = new NpgsqlBatchCommand(write.Shape.Sql);
+                foreach (var property in write.Shape.Sent)
+                    statement.Parameters.Add(((RelationalTypeMapping)property.GetTypeMapping())
+                        .CreateParameter(factory, "", write.Value(property), property.IsNullable));
+                return statement;
+            })];
+        }
+
+        internal IReadOnlyList<Write> Writes { get; }
+        internal IReadOnlyList<NpgsqlBatchCommand> Statements { get; }
     }
 
     private readonly record struct ShapeKey(IEntityType Type, EntityState State, ulong Sent, ulong Returned);
 
     /// <param name="Sent">The properties whose values are the statement's parameters $1, $2, … in that order.</param>
     /// <param name="Returned">The properties the statement returns, read back into the entity.</param>
-    private sealed record Shape(string Sql, IProperty[] Sent, IProperty[] Returned,
+    internal sealed record Shape(string Sql, IProperty[] Sent, IProperty[] Returned,
         Func<DbDataReader, int, object?>[] Readers);
 
     /// <summary>

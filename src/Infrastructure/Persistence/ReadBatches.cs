@@ -58,21 +58,9 @@ public sealed class ReadBatches : IAsyncDisposable, IDisposable
             while (batch.Count < MostPerBatch && _waiting.Reader.TryRead(out var read)) batch.Add(read);
             if (batch.Count == 0) continue;
             _metrics?.ReadBatchSent(batch.Count);
-            await InContextOf(batch[0], () => RunBatchAsync(batch));
+            await Contexts.RunIn(batch[0].Context, () => RunBatchAsync(batch));
             batch.Clear();
         }
-    }
-
-    /// <summary>
-    /// Starts the work in the read's context, so the batch's database span is a child of that request's trace (the
-    /// other readers' traces have none).
-    /// </summary>
-    private static Task InContextOf(Read read, Func<Task> work)
-    {
-        if (read.Context is null) return work();
-        Task started = null!;
-        ExecutionContext.Run(read.Context, _ => started = work(), null);
-        return started;
     }
 
     private async Task RunBatchAsync(List<Read> batch)

@@ -22,6 +22,7 @@ public sealed class MikroNetMetrics : IDisposable
     private readonly Counter<long> _billingRuns;
     private readonly Histogram<double> _billingDuration;
     private readonly Histogram<int> _readBatchSize;
+    private readonly Histogram<int> _sharedTransactionSize;
     private readonly ConcurrentDictionary<int, int> _reachable = new();
 
     public MikroNetMetrics(IMeterFactory meters, MetricsSnapshot snapshot)
@@ -40,6 +41,9 @@ public sealed class MikroNetMetrics : IDisposable
         _billingDuration = _meter.CreateHistogram<double>("mikronet.billing.run.duration", "s", "How long a daily billing run took.");
         _readBatchSize = _meter.CreateHistogram("mikronet.db.read_batch.size", "{statement}",
             "Reads sent to PostgreSQL in one round trip (client details, GraphQL's one-statement answers).",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16] });
+        _sharedTransactionSize = _meter.CreateHistogram("mikronet.db.shared_transaction.size", "{unit}",
+            "Units of work (payments) committed in one shared transaction.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16] });
         _meter.CreateObservableGauge("mikronet.outbox.depth", () => snapshot.Routers.Select(r =>
             new Measurement<long>(r.Pending, Tags(r.RouterId, r.Name))), "{command}", "Router commands waiting to be delivered.");
@@ -71,6 +75,8 @@ public sealed class MikroNetMetrics : IDisposable
     public void InvoicesRaised(int count) => _invoicesRaised.Add(count);
 
     public void ReadBatchSent(int reads) => _readBatchSize.Record(reads);
+
+    public void SharedTransactionSent(int units) => _sharedTransactionSize.Record(units);
 
     public void PaymentRecorded(string method, decimal amount)
     {

@@ -19,7 +19,7 @@ namespace MikroNet.Features.Billing.Payments;
 /// row lock (<see cref="LockForPaymentAsync"/>) and save afterwards.
 /// </summary>
 public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options, Notifier notifier,
-    MikroNetMetrics metrics)
+    MikroNetMetrics metrics, SharedTransactions shared)
 {
     /// <summary>
     /// What a common payment writes, in the order it is written (<see cref="BatchWrites"/>): the payment before the
@@ -55,19 +55,45 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         string? idempotencyKey, CancellationToken ct, bool untracked = false)
     {
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        await using var batch = new NpgsqlBatch(transaction.Connection, transaction)
-        {
-            BatchCommands =
-            {
-                Statement($"SELECT *, nextval(pg_get_serial_sequence('payments', 'id'))::int AS {PaymentIdColumn} FROM invoices WHERE id = $1 FOR UPDATE",
-                    new NpgsqlParameter<int> { TypedValue = invoiceId }),
-                Statement("SELECT * FROM idempotency_records WHERE scope = $1 AND key = $2",
-                    new NpgsqlParameter<string?> { TypedValue = idempotencyScope }, new NpgsqlParameter<string?> { TypedValue = idempotencyKey }),
-                Statement("SELECT * FROM clients WHERE id = (SELECT client_id FROM invoices WHERE id = $1) AND deleted_at IS NULL",
-                    new NpgsqlParameter<int> { TypedValue = invoiceId }),
-            },
-        };
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+        foreach (var statement in LockStatements(invoiceId, idempotencyScope, idempotencyKey)) batch.BatchCommands.Add(statement);
         await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await ReadLockedAsync(reader, untracked, ct);
+    }
+
+    /// <summary>
+    /// <see cref="LockForPaymentAsync"/> in a transaction shared with the payments waiting at the same moment
+    /// (<see cref="SharedTransactions"/>): the invoice is read untracked, and the payment is committed with
+    /// <see cref="CommitSharedAsync"/>. Null when the shared transaction failed before the invoice was locked: the
+    /// caller pays on its own.
+    /// </summary>
+    public Task<SharedTransactions.Member<LockedInvoice?>?> LockSharedAsync(int invoiceId, string? idempotencyScope,
+        string? idempotencyKey) =>
+        shared.JoinAsync(invoiceId, idempotencyKey is null ? null : $"{idempotencyScope}\n{idempotencyKey}",
+            LockStatements(invoiceId, idempotencyScope, idempotencyKey), reader => ReadLockedAsync(reader, true, default));
+
+    /// <summary>
+    /// Whether a locked invoice's payment of <paramref name="amount"/> writes only rows (<see cref="RowWrites"/>):
+    /// it gives no credit and restores no one (it leaves a balance, or its client is not isolated). Anything more
+    /// tracks the invoice and goes through the DbContext, in a transaction of its own.
+    /// </summary>
+    public static bool WritesOnlyRows(LockedInvoice locked, decimal amount) =>
+        locked.Untracked && amount <= locked.Invoice.Balance
+        && (amount < locked.Invoice.Balance || !ClientRestore.MayRestore(locked.Client));
+
+    private static NpgsqlBatchCommand[] LockStatements(int invoiceId, string? idempotencyScope, string? idempotencyKey) =>
+    [
+        Statement($"SELECT *, nextval(pg_get_serial_sequence('payments', 'id'))::int AS {PaymentIdColumn} FROM invoices WHERE id = $1 FOR UPDATE",
+            new NpgsqlParameter<int> { TypedValue = invoiceId }),
+        Statement("SELECT * FROM idempotency_records WHERE scope = $1 AND key = $2",
+            new NpgsqlParameter<string?> { TypedValue = idempotencyScope }, new NpgsqlParameter<string?> { TypedValue = idempotencyKey }),
+        Statement("SELECT * FROM clients WHERE id = (SELECT client_id FROM invoices WHERE id = $1) AND deleted_at IS NULL",
+            new NpgsqlParameter<int> { TypedValue = invoiceId }),
+    ];
+
+    /// <summary>The lock statements' three result sets, from the reader positioned on the first.</summary>
+    private async Task<LockedInvoice?> ReadLockedAsync(NpgsqlDataReader reader, bool untracked, CancellationToken ct)
+    {
         var invoice = untracked ? await db.ReadUntrackedAsync<Invoice>(reader, ct) : await db.ReadTrackedAsync<Invoice>(reader, ct);
         var paymentId = invoice is null ? 0 : reader.GetInt32(reader.GetOrdinal(PaymentIdColumn));
         await reader.NextResultAsync(ct);
@@ -107,11 +133,7 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         Instant now, LocalDate today, CancellationToken ct)
     {
         var (invoice, read, paymentId, _) = locked;
-        // A payment that gives no credit and restores no one (it leaves a balance, or its client is not isolated) has
-        // its rows (the receipt messages among them) written outside the change tracker (RowWrites). Anything more
-        // tracks the invoice and goes through the DbContext.
-        var writes = locked.Untracked && entry.Amount <= invoice.Balance
-            && (entry.Amount < invoice.Balance || !ClientRestore.MayRestore(read)) ? new RowWrites() : null;
+        var writes = WritesOnlyRows(locked, entry.Amount) ? new RowWrites() : null;
         if (writes is not null) writes.Watch(db, invoice);
         else if (locked.Untracked) db.Track(invoice);
         void Add(object row)
@@ -157,7 +179,6 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         Add(AuditLog.Entry(user, now, "payment.recorded", "invoice", invoice.Id,
             new { payment_id = payment.Id, payment.Amount, method = PaymentView.MethodOf(payment), payment.Reference,
                 invoice_status = SnakeCaseEnums.ToSnakeCase(invoice.Status) }));
-        metrics.PaymentRecorded(SnakeCaseEnums.ToSnakeCase(payment.PaymentMethod), payment.Amount);
         return new PostedPayment(payment, restored) { Writes = writes };
     }
 
@@ -172,9 +193,31 @@ public sealed class PaymentBook(MikroNetDb db, IOptions<BillingOptions> options,
         {
             if (answer is not null) writes.Add(answer);
             await db.WriteAndCommitAsync(transaction, writes, Rows, ct);
-            return;
         }
-        if (answer is not null) db.IdempotencyRecords.Add(answer);
-        await db.SaveAndCommitAsync(transaction, Rows, ct);
+        else
+        {
+            if (answer is not null) db.IdempotencyRecords.Add(answer);
+            await db.SaveAndCommitAsync(transaction, Rows, ct);
+        }
+        Recorded(posted.Payment);
     }
+
+    /// <summary>
+    /// Writes a posted payment (one that <see cref="WritesOnlyRows"/>) with the first answer to its idempotency key in
+    /// the shared transaction it locked its invoice in, and waits for the COMMIT: false when the shared transaction
+    /// failed and wrote nothing (the caller pays again on its own).
+    /// </summary>
+    public async Task<bool> CommitSharedAsync(SharedTransactions.Member<LockedInvoice?> member, PostedPayment posted,
+        IdempotencyRecord? answer)
+    {
+        var writes = posted.Writes ?? throw new InvalidOperationException("Only a payment that writes rows is shared.");
+        if (answer is not null) writes.Add(answer);
+        if (!await member.CommitAsync(db.PlanWrites(writes, Rows))) return false;
+        Recorded(posted.Payment);
+        return true;
+    }
+
+    /// <summary>Counts a committed payment (`mikronet_payments_total`, `mikronet_payment_amount_total`).</summary>
+    public void Recorded(Payment payment) =>
+        metrics.PaymentRecorded(SnakeCaseEnums.ToSnakeCase(payment.PaymentMethod), payment.Amount);
 }
