@@ -88,4 +88,41 @@ public sealed class RecordPaymentTests(AppFixture app) : IClassFixture<AppFixtur
         (await db.Payments.Where(p => p.InvoiceId == invoice).SumAsync(p => p.Amount)).ShouldBe(90_000m);
         saved.Status.ShouldBe(Infrastructure.Persistence.Entities.InvoiceStatus.PartiallyPaid);
     }
+
+    /// <summary>
+    /// Payments waiting at the same moment share a transaction (SharedTransactions): many invoices paid at once (in
+    /// part, then in full, in either order), replayed, and one key sent for two invoices, each come out as if alone.
+    /// </summary>
+    [Fact]
+    public async Task Pay_ManyInvoicesAtOnce_EachAsIfAlone()
+    {
+        var invoices = new List<int>();
+        for (var i = 0; i < 8; i++) invoices.Add(await OpenInvoiceAsync(100_000m));
+        var key = "pay-many-" + Guid.NewGuid().ToString("N")[..8];
+        var requests = invoices.Take(6).SelectMany((invoice, i) => new[]
+        {
+            (Invoice: invoice, Amount: 30_000m, Key: $"{key}-{i}-a"),
+            (Invoice: invoice, Amount: 30_000m, Key: $"{key}-{i}-a"),
+            (Invoice: invoice, Amount: 70_000m, Key: $"{key}-{i}-b"),
+        }).Append((Invoice: invoices[6], Amount: 1m, Key: $"{key}-shared")).Append((Invoice: invoices[7], Amount: 1m, Key: $"{key}-shared")).ToList();
+
+        var answers = await Task.WhenAll(requests.Select(r => Task.Run(() => app.Api.PayAsync(r.Invoice, r.Amount, key: r.Key))));
+
+        answers[^2..].Select(a => a.Status).Order().ShouldBe([201, 409]);
+        answers[..^2].ShouldAllBe(a => a.Status == 201);
+        for (var i = 0; i < 6; i++) answers[3 * i + 1].Text.ShouldBe(answers[3 * i].Text);
+        await using var db = app.Db();
+        foreach (var invoice in invoices.Take(6))
+        {
+            var saved = await db.Invoices.SingleAsync(x => x.Id == invoice);
+            saved.AmountPaid.ShouldBe(100_000m);
+            saved.Status.ShouldBe(Infrastructure.Persistence.Entities.InvoiceStatus.Paid);
+            (await db.Payments.Where(p => p.InvoiceId == invoice).Select(p => p.Amount).OrderBy(a => a).ToListAsync())
+                .ShouldBe([30_000m, 70_000m]);
+        }
+        (await db.Payments.CountAsync(p => p.InvoiceId == invoices[6] || p.InvoiceId == invoices[7])).ShouldBe(1);
+        (await db.IdempotencyRecords.CountAsync(r => r.Key.StartsWith(key))).ShouldBe(13);
+        (await db.AuditEntries.CountAsync(e => e.Action == "payment.recorded" && invoices.Select(i => i.ToString()).Contains(e.EntityId)))
+            .ShouldBe(13);
+    }
 }

@@ -98,6 +98,24 @@ public sealed partial class MetricsTests(MetricsTests.Fixture app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Metrics_PaymentsAtOnce_CountedOnceAndWithTheirSharedTransactions()
+    {
+        var router = await app.Api.AddRouterAsync();
+        var plan = await app.Api.AddPlanAsync(80_000m);
+        var invoices = new List<int>();
+        for (var i = 0; i < 10; i++)
+            invoices.Add((await app.Api.InvoicesAsync(await app.Api.AddClientAsync(router, planId: plan,
+                start: new LocalDate(2026, 11, 25)))).Single().InvoiceId);
+        var before = await TextAsync();
+        (await Task.WhenAll(invoices.Select(i => app.Api.PayAsync(i, 1_000m, method: "e_wallet")))).ShouldAllBe(r => r.Status == 201);
+        var after = await TextAsync();
+
+        Grew(before, after, "mikronet_payments_total", "method=\"e_wallet\"").ShouldBe(10);
+        Grew(before, after, "mikronet_db_shared_transaction_size_sum", "").ShouldBe(10);
+        Grew(before, after, "mikronet_db_shared_transaction_size_count", "").ShouldBeInRange(1, 10);
+    }
+
+    [Fact]
     public async Task Metrics_RouterCheck_SetsReachability()
     {
         var router = await app.Api.AddRouterAsync();
