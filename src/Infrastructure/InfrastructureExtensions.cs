@@ -55,14 +55,17 @@ public static class InfrastructureExtensions
         services.AddHttpContextAccessor();
         // Pooled: a request rents a context whose options and internal services were built once, instead of building
         // both for every request (a quarter of a small request's host CPU, docs/performance.md).
-        // One pool for EF Core and for the statements that write whole answers without it (details, GraphQL's SQL
-        // answers): those wait for each other and go in one round trip (ReadBatches), with no DbContext to rent.
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build());
-        services.AddSingleton(sp => new ReadBatches(sp.GetRequiredService<NpgsqlDataSource>(), Math.Max(2, Environment.ProcessorCount),
-            sp.GetService<Telemetry.MikroNetMetrics>()));
-        // Payments waiting at the same moment are locked, written and committed together (SharedTransactions).
-        services.AddSingleton(sp => new SharedTransactions(sp.GetRequiredService<NpgsqlDataSource>(),
-            Math.Max(2, Environment.ProcessorCount), sp.GetService<Telemetry.MikroNetMetrics>()));
+        // The statements that write whole answers without EF Core (details, GraphQL's SQL answers) wait for each other
+        // and go in one round trip (ReadBatches); payments waiting at the same moment are locked, written and committed
+        // together (SharedTransactions). Their lanes have connections of their own (PostgresConnection.ForLanes).
+        var lanes = Math.Max(2, Environment.ProcessorCount);
+        services.AddKeyedSingleton(nameof(ReadBatches), (_, _) => LaneConnections(connectionString, lanes));
+        services.AddSingleton(sp => new ReadBatches(sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(ReadBatches)),
+            lanes, sp.GetService<Telemetry.MikroNetMetrics>()));
+        services.AddKeyedSingleton(nameof(SharedTransactions), (_, _) => LaneConnections(connectionString, lanes));
+        services.AddSingleton(sp => new SharedTransactions(
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(SharedTransactions)), lanes, sp.GetService<Telemetry.MikroNetMetrics>()));
         services.AddDbContextPool<MikroNetDb>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseNodaTime())
             .AddInterceptors(new OneConnectionPerScope(), new AuditAddress(sp.GetRequiredService<IHttpContextAccessor>()))
@@ -101,4 +104,7 @@ public static class InfrastructureExtensions
         services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: ["ready"]);
         return builder;
     }
+
+    private static NpgsqlDataSource LaneConnections(string connectionString, int lanes) =>
+        new NpgsqlDataSourceBuilder(PostgresConnection.ForLanes(connectionString, lanes)).UseNodaTime().Build();
 }

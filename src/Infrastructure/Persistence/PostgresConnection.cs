@@ -36,6 +36,16 @@ public static class PostgresConnection
         return given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", ""), compactKey, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// The pool of a set of background lanes (<see cref="ReadBatches"/>, <see cref="SharedTransactions"/>): one
+    /// connection per lane, apart from the pool requests take theirs from. A request keeps its pooled connection until
+    /// it ends (<see cref="OneConnectionPerScope"/>) and may wait for a lane meanwhile; lanes drawing on the same pool
+    /// could find every connection held by requests waiting for them (with the LISTEN connection down, every request's
+    /// token check holds one) and wait for the pool's timeout.
+    /// </summary>
+    public static string ForLanes(string connectionString, int lanes) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = lanes, MinPoolSize = 0 }.ConnectionString;
+
     /// <summary>Marks each host's LISTEN connection in pg_stat_activity, so a host can count the listening hosts.</summary>
     public const string ListenerApplicationName = "mikronet-listen";
 
