@@ -134,11 +134,11 @@ internal static class Program
         await db.ResetStatementsAsync();
         var hostCpu = host.CpuSeconds();
         var dbCpu = ProcessStats.CpuSecondsWithChildren(postmaster);
-        var batchesBefore = await ReadBatchSizes.ReadAsync(host.Url);
+        var batchesBefore = await BatchSizes.ReadAsync(host.Url);
         using var sampler = new RssSampler(host.Pid);
         var app = await LoadGenerators.WrkAsync(host.Url, scenario.WrkScript, options.Threads, connections, options.Seconds, environment);
         var rssPeak = sampler.Stop();
-        var readsPerRoundTrip = ReadBatchSizes.PerRoundTrip(batchesBefore, await ReadBatchSizes.ReadAsync(host.Url));
+        var batchesAfter = await BatchSizes.ReadAsync(host.Url);
         var hostCpuPerRequest = (host.CpuSeconds() - hostCpu) / app.Requests * 1000;
         var dbCpuPerRequest = (ProcessStats.CpuSecondsWithChildren(postmaster) - dbCpu) / app.Requests * 1000;
         var statements = await db.StatementsAsync();
@@ -155,7 +155,9 @@ internal static class Program
         return new ScenarioResult(scenario, connections, app, alone, hostCpuPerRequest, dbCpuPerRequest, aloneDbCpu,
             statements.Sum(s => s.Calls) / (double)app.Requests, statements, rssPeak)
         {
-            ReadsPerRoundTrip = readsPerRoundTrip, HostStatementsAlone = hostStatements,
+            ReadsPerRoundTrip = BatchSizes.Mean(batchesBefore, batchesAfter, BatchSizes.Reads),
+            PaymentsPerTransaction = BatchSizes.Mean(batchesBefore, batchesAfter, BatchSizes.Payments),
+            HostStatementsAlone = hostStatements,
         };
     }
 

@@ -11,6 +11,9 @@ internal sealed record ScenarioResult(Scenario Scenario, int Connections, LoadRe
     /// <summary>Reads sent per round trip during the load (the host's read lanes), when any went through them.</summary>
     public double? ReadsPerRoundTrip { get; init; }
 
+    /// <summary>Payments committed per shared transaction during the load, when any went through the lanes.</summary>
+    public double? PaymentsPerTransaction { get; init; }
+
     /// <summary>pgbench running the host's own statements for this work (<see cref="Scenario.HostStatementsScript"/>).</summary>
     public LoadResult? HostStatementsAlone { get; init; }
 }
@@ -61,6 +64,9 @@ internal sealed class Report(BenchOptions options)
         foreach (var (r, _) in _rows.Where(row => row.Result.ReadsPerRoundTrip is not null))
             Console.WriteLine(string.Format(c, "{0}: {1:F1} reads per round trip under the load (mikronet_db_read_batch_size)",
                 r.Scenario.Title, r.ReadsPerRoundTrip));
+        foreach (var (r, _) in _rows.Where(row => row.Result.PaymentsPerTransaction is not null))
+            Console.WriteLine(string.Format(c, "{0}: {1:F1} payments per shared transaction under the load (mikronet_db_shared_transaction_size)",
+                r.Scenario.Title, r.PaymentsPerTransaction));
         Console.WriteLine(string.Format(c, "host RSS: {0:F0} MiB idle after start, {1:F0} MiB idle after the load", RssIdleStart, RssIdleAfter));
         Console.WriteLine(string.Format(c, "GET /client answer at {0} clients: {1:F1} MiB", options.ListClients, ListBytes / 1048576.0));
         foreach (var (r, counts) in _rows)
