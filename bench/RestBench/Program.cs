@@ -124,9 +124,9 @@ internal static class Program
     {
         environment["BENCH_RUN"] = Guid.NewGuid().ToString("N")[..8];
         await LoadGenerators.WrkAsync(host.Url, scenario.WrkScript, options.Threads, connections, options.Warmup, environment);
-        // The warm-up grew tables from a few rows (payments' idempotency answers: from ~50 to ~15,000 in 3 s) faster
-        // than autovacuum analyses them; a plan cached meanwhile would be one for a table of a few rows (a sequential
-        // scan of idempotency_records, docs/performance.md). A production table grows between analyses.
+        // The warm-up grew tables from a few rows (payments' idempotency answers: from ~50 to tens of thousands)
+        // faster than autovacuum analyses them; a plan cached meanwhile would be one for a table of a few rows (a
+        // sequential scan of idempotency_records, docs/performance.md). A production table grows between analyses.
         await db.ExecAsync("ANALYZE");
         environment["BENCH_RUN"] = Guid.NewGuid().ToString("N")[..8];
 
