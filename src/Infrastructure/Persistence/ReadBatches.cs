@@ -12,31 +12,23 @@ namespace MikroNet.Infrastructure.Persistence;
 /// taken after its caller asked; what the reads share is the checkout, the socket's write and read and the backend's
 /// wake-up, which were most of a small read's cost (docs/performance.md, "Reads sent together").
 /// </summary>
-public sealed class ReadBatches : IAsyncDisposable, IDisposable
+public sealed class ReadBatches : Lanes<ReadBatches.Read>
 {
     /// <summary>Half the bench's 32 connections: a loaded host's queue in one or two goes; more only delays the first reader.</summary>
     public const int MostPerBatch = 16;
 
     private readonly NpgsqlDataSource _database;
     private readonly MikroNetMetrics? _metrics;
-    private readonly Channel<Read> _waiting = Channel.CreateUnbounded<Read>();
-    private readonly Task[] _lanes;
 
     /// <param name="lanes">
     /// Batches in flight at once. One per CPU measured as well as two per CPU on two cores; each lane holds a pooled
     /// connection only while its batch runs.
     /// </param>
     /// <param name="metrics">Where each batch's size is recorded (`mikronet_db_read_batch_size`).</param>
-    public ReadBatches(NpgsqlDataSource database, int lanes, MikroNetMetrics? metrics = null)
+    public ReadBatches(NpgsqlDataSource database, int lanes, MikroNetMetrics? metrics = null) : base(lanes)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         _database = database;
         _metrics = metrics;
-        _lanes = new Task[lanes];
-        // The lanes outlive the request that happens to build them: they take none of its context (its trace, its
-        // HttpContext). Each batch runs in its first reader's instead.
-        using (ExecutionContext.SuppressFlow())
-            for (var i = 0; i < lanes; i++) _lanes[i] = Task.Run(RunLaneAsync);
     }
 
     /// <summary>
@@ -46,16 +38,16 @@ public sealed class ReadBatches : IAsyncDisposable, IDisposable
     public Task<byte[]?> ScalarAsync(string statement, NpgsqlParameter[] parameters, CancellationToken ct)
     {
         var read = new Read(statement, parameters);
-        if (!_waiting.Writer.TryWrite(read)) throw new ObjectDisposedException(nameof(ReadBatches));
+        Enqueue(read);
         return read.Answer.Task.WaitAsync(ct);
     }
 
-    private async Task RunLaneAsync()
+    protected override async Task RunLaneAsync(ChannelReader<Read> waiting)
     {
         var batch = new List<Read>(MostPerBatch);
-        while (await _waiting.Reader.WaitToReadAsync())
+        while (await waiting.WaitToReadAsync())
         {
-            while (batch.Count < MostPerBatch && _waiting.Reader.TryRead(out var read)) batch.Add(read);
+            while (batch.Count < MostPerBatch && waiting.TryRead(out var read)) batch.Add(read);
             if (batch.Count == 0) continue;
             _metrics?.ReadBatchSent(batch.Count);
             await Contexts.RunIn(batch[0].Context, () => RunBatchAsync(batch));
@@ -134,26 +126,14 @@ public sealed class ReadBatches : IAsyncDisposable, IDisposable
         read.Answer.SetResult(value);
     }
 
-    /// <summary>Takes no more reads, answers the ones waiting and waits for the lanes to end.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>A queued read and its caller's answer.</summary>
+    public sealed class Read(string statement, NpgsqlParameter[] parameters)
     {
-        _waiting.Writer.TryComplete();
-        await Task.WhenAll(_lanes);
-    }
-
-    /// <summary>
-    /// Takes no more reads; the lanes answer the ones waiting and end on their own. For a container disposed
-    /// synchronously, which refuses a singleton that is only asynchronously disposable.
-    /// </summary>
-    public void Dispose() => _waiting.Writer.TryComplete();
-
-    private sealed class Read(string statement, NpgsqlParameter[] parameters)
-    {
-        public string Statement { get; } = statement;
-        public NpgsqlParameter[] Parameters { get; } = parameters;
-        public ExecutionContext? Context { get; } = ExecutionContext.Capture();
+        internal string Statement { get; } = statement;
+        internal NpgsqlParameter[] Parameters { get; } = parameters;
+        internal ExecutionContext? Context { get; } = ExecutionContext.Capture();
 
         // The callers' continuations (writing their answers) run on the thread pool, not in the lane's loop.
-        public TaskCompletionSource<byte[]?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal TaskCompletionSource<byte[]?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -21,26 +21,20 @@ namespace MikroNet.Infrastructure.Persistence;
 /// every unit is told to run again on its own; only a failure whose outcome is unknown (the connection lost during the
 /// COMMIT) reaches the callers as an error, as it would alone.
 /// </remarks>
-public sealed class SharedTransactions : IAsyncDisposable, IDisposable
+public sealed class SharedTransactions : Lanes<SharedTransactions.Unit>
 {
     /// <summary>Half the bench's 32 connections, as for <see cref="ReadBatches.MostPerBatch"/>.</summary>
     public const int MostPerGroup = 16;
 
     private readonly NpgsqlDataSource _database;
     private readonly MikroNetMetrics? _metrics;
-    private readonly Channel<Unit> _waiting = Channel.CreateUnbounded<Unit>();
-    private readonly Task[] _lanes;
 
-    /// <param name="lanes">Groups in flight at once; each holds a pooled connection while its group runs.</param>
+    /// <param name="lanes">Groups in flight at once; each holds a connection while its group runs.</param>
     /// <param name="metrics">Where each group's size is recorded (`mikronet_db_shared_transaction_size`).</param>
-    public SharedTransactions(NpgsqlDataSource database, int lanes, MikroNetMetrics? metrics = null)
+    public SharedTransactions(NpgsqlDataSource database, int lanes, MikroNetMetrics? metrics = null) : base(lanes)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
         _database = database;
         _metrics = metrics;
-        _lanes = new Task[lanes];
-        using (ExecutionContext.SuppressFlow())
-            for (var i = 0; i < lanes; i++) _lanes[i] = Task.Run(RunLaneAsync);
     }
 
     /// <summary>
@@ -56,18 +50,18 @@ public sealed class SharedTransactions : IAsyncDisposable, IDisposable
         Func<NpgsqlDataReader, Task<T>> read)
     {
         var unit = new Unit(lockKey, uniqueKey, reads, async reader => await read(reader));
-        if (!_waiting.Writer.TryWrite(unit)) throw new ObjectDisposedException(nameof(SharedTransactions));
+        Enqueue(unit);
         var value = await unit.Read.Task;
         return unit.Joined ? new Member<T>(unit, (T)value!) : null;
     }
 
-    private async Task RunLaneAsync()
+    protected override async Task RunLaneAsync(ChannelReader<Unit> waiting)
     {
         var group = new List<Unit>(MostPerGroup);
         var deferred = new List<Unit>();
-        while (deferred.Count > 0 || await _waiting.Reader.WaitToReadAsync())
+        while (deferred.Count > 0 || await waiting.WaitToReadAsync())
         {
-            Take(group, deferred);
+            Take(waiting, group, deferred);
             if (group.Count == 0) continue;
             _metrics?.SharedTransactionSent(group.Count);
             try
@@ -84,7 +78,7 @@ public sealed class SharedTransactions : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The units deferred last time first, then the waiting ones; a unit whose row or key is taken waits.</summary>
-    private void Take(List<Unit> group, List<Unit> deferred)
+    private static void Take(ChannelReader<Unit> waiting, List<Unit> group, List<Unit> deferred)
     {
         var rows = new HashSet<long>();
         var keys = new HashSet<string>();
@@ -102,7 +96,7 @@ public sealed class SharedTransactions : IAsyncDisposable, IDisposable
             else again.Add(unit);
         deferred.Clear();
         deferred.AddRange(again);
-        while (group.Count < MostPerGroup && _waiting.Reader.TryRead(out var next))
+        while (group.Count < MostPerGroup && waiting.TryRead(out var next))
             if (Fits(next)) Add(next);
             else deferred.Add(next);
         group.Sort((a, b) => a.LockKey.CompareTo(b.LockKey));
@@ -184,16 +178,6 @@ public sealed class SharedTransactions : IAsyncDisposable, IDisposable
         foreach (var unit in writing) unit.Committed.SetResult(committed);
     }
 
-    /// <summary>Takes no more units, lets the waiting ones run and waits for the lanes to end.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _waiting.Writer.TryComplete();
-        await Task.WhenAll(_lanes);
-    }
-
-    /// <summary>Takes no more units; the lanes run the waiting ones and end on their own.</summary>
-    public void Dispose() => _waiting.Writer.TryComplete();
-
     /// <summary>A unit of work in a shared transaction, after its reads.</summary>
     public sealed class Member<T> : IAsyncDisposable
     {
@@ -226,20 +210,21 @@ public sealed class SharedTransactions : IAsyncDisposable, IDisposable
         }
     }
 
-    internal sealed class Unit(long lockKey, string? uniqueKey, NpgsqlBatchCommand[] reads,
+    /// <summary>A queued unit of work and what its caller waits for.</summary>
+    public sealed class Unit(long lockKey, string? uniqueKey, NpgsqlBatchCommand[] reads,
         Func<NpgsqlDataReader, Task<object?>> readResults)
     {
-        public long LockKey { get; } = lockKey;
-        public string? UniqueKey { get; } = uniqueKey;
-        public NpgsqlBatchCommand[] Reads { get; } = reads;
-        public Func<NpgsqlDataReader, Task<object?>> ReadResults { get; } = readResults;
-        public ExecutionContext? Context { get; } = ExecutionContext.Capture();
-        public object? Value { get; set; }
-        public bool Joined { get; set; }
+        internal long LockKey { get; } = lockKey;
+        internal string? UniqueKey { get; } = uniqueKey;
+        internal NpgsqlBatchCommand[] Reads { get; } = reads;
+        internal Func<NpgsqlDataReader, Task<object?>> ReadResults { get; } = readResults;
+        internal ExecutionContext? Context { get; } = ExecutionContext.Capture();
+        internal object? Value { get; set; }
+        internal bool Joined { get; set; }
 
         // The callers' continuations run on the thread pool, not in the lane.
-        public TaskCompletionSource<object?> Read { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource<BatchWrites.Planned?> Writes { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource<bool> Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal TaskCompletionSource<object?> Read { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal TaskCompletionSource<BatchWrites.Planned?> Writes { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal TaskCompletionSource<bool> Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
