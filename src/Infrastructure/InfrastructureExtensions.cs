@@ -60,12 +60,12 @@ public static class InfrastructureExtensions
         // and go in one round trip (ReadBatches); payments waiting at the same moment are locked, written and committed
         // together (SharedTransactions). Their lanes have connections of their own (PostgresConnection.ForLanes).
         var lanes = Math.Max(2, Environment.ProcessorCount);
-        services.AddKeyedSingleton(nameof(ReadBatches), (_, _) => LaneConnections(connectionString, lanes));
-        services.AddSingleton(sp => new ReadBatches(sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(ReadBatches)),
+        services.AddKeyedSingleton(LaneConnections, (_, _) => new NpgsqlDataSourceBuilder(
+            PostgresConnection.ForLanes(connectionString, 2 * lanes)).UseNodaTime().Build());
+        services.AddSingleton(sp => new ReadBatches(sp.GetRequiredKeyedService<NpgsqlDataSource>(LaneConnections),
             lanes, sp.GetService<Telemetry.MikroNetMetrics>()));
-        services.AddKeyedSingleton(nameof(SharedTransactions), (_, _) => LaneConnections(connectionString, lanes));
-        services.AddSingleton(sp => new SharedTransactions(
-            sp.GetRequiredKeyedService<NpgsqlDataSource>(nameof(SharedTransactions)), lanes, sp.GetService<Telemetry.MikroNetMetrics>()));
+        services.AddSingleton(sp => new SharedTransactions(sp.GetRequiredKeyedService<NpgsqlDataSource>(LaneConnections),
+            lanes, sp.GetService<Telemetry.MikroNetMetrics>()));
         services.AddDbContextPool<MikroNetDb>((sp, o) => o
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseNodaTime())
             .AddInterceptors(new OneConnectionPerScope(), new AuditAddress(sp.GetRequiredService<IHttpContextAccessor>()))
@@ -105,6 +105,6 @@ public static class InfrastructureExtensions
         return builder;
     }
 
-    private static NpgsqlDataSource LaneConnections(string connectionString, int lanes) =>
-        new NpgsqlDataSourceBuilder(PostgresConnection.ForLanes(connectionString, lanes)).UseNodaTime().Build();
+    /// <summary>The lanes' own connections, one per lane of both kinds (PostgresConnection.ForLanes).</summary>
+    private const string LaneConnections = "lanes";
 }

@@ -22,6 +22,7 @@ public static class GraphExtensions
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<GraphLoaders>();
         builder.Services.AddSingleton<DocumentCache>();
+        builder.Services.AddSingleton<ExecutionSlots>();
         builder.Services.AddSingleton<GraphRules>();
         builder.Services.AddSingleton<LiveHub>();
         builder.Services.AddSingleton<SocketAuthentication>();

@@ -46,6 +46,12 @@ public sealed class GraphOptions
     /// <summary>Largest WebSocket message a client may send (then closed with 1009).</summary>
     [Range(1024, 16 * 1024 * 1024)] public int MaxSocketMessageBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Requests GraphQL.NET executes at once over HTTP, each holding its result until it is written; the others wait
+    /// (Http/ExecutionSlots). Two per CPU by default.
+    /// </summary>
+    [Range(1, 10_000)] public int MaxConcurrentExecutions { get; set; } = 2 * Environment.ProcessorCount;
+
     /// <summary>Deepest nesting of objects and lists in an argument or a variable.</summary>
     [Range(1, 64)] public int MaxInputDepth { get; set; } = 16;
 }

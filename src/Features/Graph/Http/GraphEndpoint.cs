@@ -80,6 +80,7 @@ internal static class GraphEndpoint
 
         if (await SqlAnswers.TrySendAsync(http, prepared, mediaType)) return;
 
+        using var slot = await http.RequestServices.GetRequiredService<ExecutionSlots>().TakeAsync(http.RequestAborted);
         var result = await GraphExecution.ExecuteAsync(prepared, http.RequestServices, http.User, root: null, http.RequestAborted);
 
         // A request that never executed (syntax, validation, variables) is the client's error.
